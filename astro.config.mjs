@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import node from '@astrojs/node';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  // Loopback by default: the server will later hold AWS credentials. HOST and PORT override at run time.
+  server: { host: '127.0.0.1', port: 4321 },
+  adapter: node({ mode: 'standalone' }),
+  integrations: [mdx(), preact()],
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

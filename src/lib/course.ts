@@ -1,0 +1,135 @@
+/**
+ * The course's structure: sections in order, their lessons in order, and the links between them.
+ * Pure: built from plain content data, so it can be unit tested and reused by any page.
+ */
+
+export interface SectionInput {
+  id: string;
+  order: number;
+  title: string;
+  summary: string;
+  domains: number[];
+}
+
+export interface LessonInput {
+  /** Collection id: `<section folder>/<file name>`. */
+  id: string;
+  /** Path of the source file, for error messages. */
+  filePath: string;
+  title: string;
+  description: string;
+  section: string;
+  order: number;
+  minutes: number;
+  keyTerms: string[];
+}
+
+export interface QuizInput {
+  filePath: string;
+  section: string;
+  /** Every question, case-study parts included, with the lesson it links to. */
+  questions: { id: string; lesson: string }[];
+}
+
+export interface LessonSummary {
+  id: string;
+  title: string;
+  description: string;
+  minutes: number;
+  href: string;
+  sectionId: string;
+}
+
+export interface CourseSection extends SectionInput {
+  lessons: LessonSummary[];
+}
+
+export interface Course {
+  /** Every section in order, including those without lessons yet. */
+  sections: CourseSection[];
+  /** Every lesson in reading order. */
+  lessons: LessonSummary[];
+}
+
+/** A content problem found at build time, listing every file and field at fault. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The course content has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
+
+export function lessonHref(lessonId: string) {
+  return `/learn/${lessonId}/`;
+}
+
+/** Orders sections and lessons and checks the references between them; throws a ContentError naming every fault. */
+export function buildCourse(sections: SectionInput[], lessons: LessonInput[], glossaryIds: string[], quizzes: QuizInput[] = []): Course {
+  const problems: string[] = [];
+  const sectionIds = new Set(sections.map((s) => s.id));
+  const glossary = new Set(glossaryIds);
+
+  for (const [index, section] of sections.entries()) {
+    const clash = sections.findIndex((other) => other.order === section.order);
+    if (clash !== index) problems.push(`content/sections.yaml: order: sections "${sections[clash]?.id}" and "${section.id}" both use order ${section.order}`);
+  }
+
+  for (const lesson of lessons) {
+    const folder = lesson.id.split('/')[0];
+    if (!sectionIds.has(lesson.section)) {
+      problems.push(`${lesson.filePath}: section: "${lesson.section}" is not a section id in content/sections.yaml`);
+    } else if (folder !== lesson.section) {
+      problems.push(`${lesson.filePath}: section: "${lesson.section}" does not match the lesson's folder "${folder}"`);
+    }
+    for (const term of lesson.keyTerms) {
+      if (!glossary.has(term)) problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in content/glossary.yaml`);
+    }
+    const twin = lessons.find((other) => other !== lesson && other.section === lesson.section && other.order === lesson.order);
+    if (twin && twin.filePath > lesson.filePath) {
+      problems.push(`${lesson.filePath}: order: ${lesson.order} is also used by ${twin.filePath}`);
+    }
+  }
+
+  const lessonIds = new Set(lessons.map((l) => l.id));
+  const questionFiles = new Map<string, string>();
+  for (const quiz of quizzes) {
+    if (!sectionIds.has(quiz.section)) problems.push(`${quiz.filePath}: section: "${quiz.section}" is not a section id in content/sections.yaml`);
+    for (const question of quiz.questions) {
+      const earlier = questionFiles.get(question.id);
+      if (earlier) problems.push(`${quiz.filePath}: question "${question.id}": id: already used in ${earlier}`);
+      questionFiles.set(question.id, quiz.filePath);
+      if (!lessonIds.has(question.lesson)) {
+        problems.push(`${quiz.filePath}: question "${question.id}": lesson: "${question.lesson}" is not a lesson id`);
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const courseSections = [...sections]
+    .sort((a, b) => a.order - b.order)
+    .map((section) => ({
+      ...section,
+      lessons: lessons
+        .filter((lesson) => lesson.section === section.id)
+        .sort((a, b) => a.order - b.order)
+        .map((lesson) => ({
+          id: lesson.id,
+          title: lesson.title,
+          description: lesson.description,
+          minutes: lesson.minutes,
+          href: lessonHref(lesson.id),
+          sectionId: section.id,
+        })),
+    }));
+  return { sections: courseSections, lessons: courseSections.flatMap((section) => section.lessons) };
+}
+
+/** The lessons before and after one lesson in reading order. */
+export function neighbours(course: Course, lessonId: string) {
+  const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
+  return {
+    previous: index > 0 ? course.lessons[index - 1] : undefined,
+    next: index >= 0 ? course.lessons[index + 1] : undefined,
+  };
+}
