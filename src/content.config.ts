@@ -7,7 +7,13 @@ import { sectionSchema } from './schemas/section';
 
 export const collections = {
   sections: defineCollection({ loader: file('./content/sections.yaml'), schema: sectionSchema }),
-  lessons: defineCollection({ loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }), schema: lessonSchema }),
+  lessons: defineCollection({
+    loader: glob({ base: './content', pattern: '**/[^_]*.{md,mdx}' }),
+    schema: lessonSchema,
+  }),
   glossary: defineCollection({ loader: file('./content/glossary.yaml'), schema: glossarySchema }),
-  quizzes: defineCollection({ loader: glob({ base: './quizzes', pattern: '**/[^_]*.{yaml,yml}' }), schema: quizSchema }),
+  quizzes: defineCollection({
+    loader: glob({ base: './quizzes', pattern: '**/[^_]*.{yaml,yml}' }),
+    schema: quizSchema,
+  }),
 };

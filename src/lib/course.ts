@@ -64,14 +64,22 @@ export function lessonHref(lessonId: string) {
 }
 
 /** Orders sections and lessons and checks the references between them; throws a ContentError naming every fault. */
-export function buildCourse(sections: SectionInput[], lessons: LessonInput[], glossaryIds: string[], quizzes: QuizInput[] = []): Course {
+export function buildCourse(
+  sections: SectionInput[],
+  lessons: LessonInput[],
+  glossaryIds: string[],
+  quizzes: QuizInput[] = [],
+): Course {
   const problems: string[] = [];
   const sectionIds = new Set(sections.map((s) => s.id));
   const glossary = new Set(glossaryIds);
 
   for (const [index, section] of sections.entries()) {
     const clash = sections.findIndex((other) => other.order === section.order);
-    if (clash !== index) problems.push(`content/sections.yaml: order: sections "${sections[clash]?.id}" and "${section.id}" both use order ${section.order}`);
+    if (clash !== index)
+      problems.push(
+        `content/sections.yaml: order: sections "${sections[clash]?.id}" and "${section.id}" both use order ${section.order}`,
+      );
   }
 
   for (const lesson of lessons) {
@@ -82,9 +90,12 @@ export function buildCourse(sections: SectionInput[], lessons: LessonInput[], gl
       problems.push(`${lesson.filePath}: section: "${lesson.section}" does not match the lesson's folder "${folder}"`);
     }
     for (const term of lesson.keyTerms) {
-      if (!glossary.has(term)) problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in content/glossary.yaml`);
+      if (!glossary.has(term))
+        problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in content/glossary.yaml`);
     }
-    const twin = lessons.find((other) => other !== lesson && other.section === lesson.section && other.order === lesson.order);
+    const twin = lessons.find(
+      (other) => other !== lesson && other.section === lesson.section && other.order === lesson.order,
+    );
     if (twin && twin.filePath > lesson.filePath) {
       problems.push(`${lesson.filePath}: order: ${lesson.order} is also used by ${twin.filePath}`);
     }
@@ -93,7 +104,8 @@ export function buildCourse(sections: SectionInput[], lessons: LessonInput[], gl
   const lessonIds = new Set(lessons.map((l) => l.id));
   const questionFiles = new Map<string, string>();
   for (const quiz of quizzes) {
-    if (!sectionIds.has(quiz.section)) problems.push(`${quiz.filePath}: section: "${quiz.section}" is not a section id in content/sections.yaml`);
+    if (!sectionIds.has(quiz.section))
+      problems.push(`${quiz.filePath}: section: "${quiz.section}" is not a section id in content/sections.yaml`);
     for (const question of quiz.questions) {
       const earlier = questionFiles.get(question.id);
       if (earlier) problems.push(`${quiz.filePath}: question "${question.id}": id: already used in ${earlier}`);

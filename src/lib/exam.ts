@@ -3,7 +3,8 @@
  * the 2026 revision). Kept in one place so the home page, quizzes and mock exam agree.
  */
 
-export const EXAM_GUIDE_URL = 'https://docs.aws.amazon.com/aws-certification/latest/ai-practitioner-01/ai-practitioner-01.html';
+export const EXAM_GUIDE_URL =
+  'https://docs.aws.amazon.com/aws-certification/latest/ai-practitioner-01/ai-practitioner-01.html';
 
 export const examFormat = {
   code: 'AIF-C01',

@@ -70,7 +70,12 @@ export function decodeProgress(raw: string): DecodedProgress {
   }
 
   const visit = data.lastVisited;
-  if (isRecord(visit) && typeof visit.lessonId === 'string' && LESSON_ID.test(visit.lessonId) && isTimestamp(visit.at)) {
+  if (
+    isRecord(visit) &&
+    typeof visit.lessonId === 'string' &&
+    LESSON_ID.test(visit.lessonId) &&
+    isTimestamp(visit.at)
+  ) {
     progress.lastVisited = { lessonId: visit.lessonId, at: visit.at };
   } else if (visit !== null && visit !== undefined) {
     dropped += 1;
@@ -87,9 +92,8 @@ export function decodeProgress(raw: string): DecodedProgress {
 }
 
 export function setCompleted(progress: Progress, lessonId: string, done: boolean, now: Date): Progress {
-  const completed = { ...progress.completed };
-  if (done) completed[lessonId] = now.toISOString();
-  else delete completed[lessonId];
+  const others = Object.entries(progress.completed).filter(([id]) => id !== lessonId);
+  const completed = Object.fromEntries(done ? [...others, [lessonId, now.toISOString()]] : others);
   return { ...progress, completed };
 }
 

@@ -63,19 +63,26 @@ const orderingQuestion = questionBase.extend({
 const matchingQuestion = questionBase.extend({
   type: z.literal('matching'),
   /** What has to be matched (three to seven). */
-  prompts: z.array(z.object({ id: choiceId, text: z.string().min(1) })).min(3).max(7),
+  prompts: z
+    .array(z.object({ id: choiceId, text: z.string().min(1) }))
+    .min(3)
+    .max(7),
   /** What it can be matched to: at least as many as the prompts. */
   responses: z.array(explainedChoice).min(3),
   /** For every prompt id, the id of its response. */
   answer: z.record(z.string(), choiceId),
 });
 
+const standaloneTypes = [singleQuestion, multipleQuestion, orderingQuestion, matchingQuestion] as const;
+
+function checkAnswer(question: z.infer<(typeof standaloneTypes)[number]>, ctx: z.RefinementCtx) {
+  for (const { path, message } of answerProblems(question)) {
+    ctx.addIssue({ code: 'custom', path, message: `question "${question.id}": ${message}` });
+  }
+}
+
 /** A question that stands on its own (every type but case study). */
-export const standaloneQuestionSchema = z
-  .discriminatedUnion('type', [singleQuestion, multipleQuestion, orderingQuestion, matchingQuestion])
-  .superRefine((question, ctx) => {
-    for (const issue of answerProblems(question)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+export const standaloneQuestionSchema = z.discriminatedUnion('type', [...standaloneTypes]).superRefine(checkAnswer);
 
 /** Case study: one scenario with two or more questions, each scored on its own. */
 const caseStudy = z.object({
@@ -88,8 +95,12 @@ const caseStudy = z.object({
   questions: z.array(standaloneQuestionSchema).min(2),
 });
 
-/** One entry of a quiz file's `questions`. */
-export const questionSchema = z.union([caseStudy, standaloneQuestionSchema]);
+/** One entry of a quiz file's `questions`; `type` picks the shape, so errors name the exact field. */
+export const questionSchema = z
+  .discriminatedUnion('type', [...standaloneTypes, caseStudy])
+  .superRefine((question, ctx) => {
+    if (question.type !== 'case-study') checkAnswer(question, ctx);
+  });
 
 /** A quiz file in `quizzes/`: the questions of one section. */
 export const quizSchema = z.object({
@@ -118,9 +129,17 @@ function duplicates(ids: string[]) {
 export function answerProblems(question: StandaloneQuestion): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   if (!taskStatementsFitDomains([question.domain], [question.taskStatement])) {
-    problems.push({ path: ['taskStatement'], message: `task statement ${question.taskStatement} is not in domain ${question.domain}` });
+    problems.push({
+      path: ['taskStatement'],
+      message: `task statement ${question.taskStatement} is not in domain ${question.domain}`,
+    });
   }
-  const choices = question.type === 'ordering' ? question.items : question.type === 'matching' ? question.responses : question.options;
+  const choices =
+    question.type === 'ordering'
+      ? question.items
+      : question.type === 'matching'
+        ? question.responses
+        : question.options;
   const field = question.type === 'ordering' ? 'items' : question.type === 'matching' ? 'responses' : 'options';
   const ids = choices.map((choice) => choice.id);
   for (const id of new Set(duplicates(ids))) problems.push({ path: [field], message: `id "${id}" is used twice` });
@@ -128,27 +147,42 @@ export function answerProblems(question: StandaloneQuestion): AnswerProblem[] {
 
   switch (question.type) {
     case 'single':
-      for (const id of unknown([question.answer])) problems.push({ path: ['answer'], message: `"${id}" is not an option id` });
+      for (const id of unknown([question.answer]))
+        problems.push({ path: ['answer'], message: `"${id}" is not an option id` });
       break;
     case 'multiple':
-      for (const id of unknown(question.answer)) problems.push({ path: ['answer'], message: `"${id}" is not an option id` });
-      if (duplicates(question.answer).length > 0) problems.push({ path: ['answer'], message: 'an option is listed twice' });
-      if (question.answer.length >= ids.length) problems.push({ path: ['answer'], message: 'at least one option must be wrong' });
+      for (const id of unknown(question.answer))
+        problems.push({ path: ['answer'], message: `"${id}" is not an option id` });
+      if (duplicates(question.answer).length > 0)
+        problems.push({ path: ['answer'], message: 'an option is listed twice' });
+      if (question.answer.length >= ids.length)
+        problems.push({ path: ['answer'], message: 'at least one option must be wrong' });
       break;
     case 'ordering':
-      if (question.answer.length !== ids.length || unknown(question.answer).length > 0 || duplicates(question.answer).length > 0) {
-        problems.push({ path: ['answer'], message: `must list every item id once, in order (items: ${ids.join(', ')})` });
+      if (
+        question.answer.length !== ids.length ||
+        unknown(question.answer).length > 0 ||
+        duplicates(question.answer).length > 0
+      ) {
+        problems.push({
+          path: ['answer'],
+          message: `must list every item id once, in order (items: ${ids.join(', ')})`,
+        });
       }
       break;
     case 'matching': {
       const promptIds = question.prompts.map((prompt) => prompt.id);
-      for (const id of new Set(duplicates(promptIds))) problems.push({ path: ['prompts'], message: `id "${id}" is used twice` });
+      for (const id of new Set(duplicates(promptIds)))
+        problems.push({ path: ['prompts'], message: `id "${id}" is used twice` });
       for (const id of promptIds) {
-        if (!(id in question.answer)) problems.push({ path: ['answer', id], message: `prompt "${id}" has no response` });
+        if (!(id in question.answer))
+          problems.push({ path: ['answer', id], message: `prompt "${id}" has no response` });
       }
       for (const [promptId, responseId] of Object.entries(question.answer)) {
-        if (!promptIds.includes(promptId)) problems.push({ path: ['answer', promptId], message: `"${promptId}" is not a prompt id` });
-        if (!ids.includes(responseId)) problems.push({ path: ['answer', promptId], message: `"${responseId}" is not a response id` });
+        if (!promptIds.includes(promptId))
+          problems.push({ path: ['answer', promptId], message: `"${promptId}" is not a prompt id` });
+        if (!ids.includes(responseId))
+          problems.push({ path: ['answer', promptId], message: `"${responseId}" is not a response id` });
       }
       if (question.responses.length < promptIds.length) {
         problems.push({ path: ['responses'], message: 'needs at least as many responses as prompts' });

@@ -4,9 +4,7 @@ import { z } from 'astro/zod';
 export const examDomain = z.number().int().min(1).max(5);
 
 /** A task statement id such as `2.1`: domain number, a dot, then the statement number. */
-export const taskStatementId = z
-  .string()
-  .regex(/^[1-5]\.[1-9]$/, 'use a task statement id such as "2.1"');
+export const taskStatementId = z.string().regex(/^[1-5]\.[1-9]$/, 'use a task statement id such as "2.1"');
 
 /** A lower-case, dash-separated identifier used in URLs and references. */
 export const slug = z

@@ -31,7 +31,11 @@ function repairStoredProgress() {
   if (!decoded.problem) return;
   storageEngine[PROGRESS_BACKUP_KEY] = raw;
   progress.set(decoded.progress);
-  progressRepair.set({ problem: decoded.problem, dropped: decoded.dropped, kept: Object.keys(decoded.progress.completed).length });
+  progressRepair.set({
+    problem: decoded.problem,
+    dropped: decoded.dropped,
+    kept: Object.keys(decoded.progress.completed).length,
+  });
 }
 repairStoredProgress();
 

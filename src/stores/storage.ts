@@ -11,7 +11,10 @@ export type StorageHealth = 'ok' | 'full' | 'unavailable';
 export const storageHealth = atom<StorageHealth>('ok');
 
 function isQuotaError(error: unknown) {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+  return (
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
 }
 
 /** Opens localStorage if this browser lets the page write to it. */
@@ -28,7 +31,10 @@ export function openLocalStorage(): Storage | undefined {
 }
 
 /** Wraps a Storage (or none) in the key/value object shape @nanostores/persistent writes to. */
-export function createSafeEngine(storage: Storage | undefined, report: (health: StorageHealth) => void): Record<string, string> {
+export function createSafeEngine(
+  storage: Storage | undefined,
+  report: (health: StorageHealth) => void,
+): Record<string, string> {
   // Values the browser refused to store; they win over stored ones until a later write succeeds.
   const unsaved = new Map<string, string>();
   const stored = (key: string) => {
@@ -73,8 +79,9 @@ export function createSafeEngine(storage: Storage | undefined, report: (health: 
   );
 }
 
-export const storageEngine = createSafeEngine(typeof window === 'undefined' ? undefined : openLocalStorage(), (health) =>
-  storageHealth.set(health),
+export const storageEngine = createSafeEngine(
+  typeof window === 'undefined' ? undefined : openLocalStorage(),
+  (health) => storageHealth.set(health),
 );
 
 if (typeof window !== 'undefined') setPersistentEngine(storageEngine, windowPersistentEvents);

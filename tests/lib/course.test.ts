@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourse, ContentError, neighbours, type LessonInput, type SectionInput } from '../../src/lib/course';
+
+const sections: SectionInput[] = [
+  { id: 'later', order: 2, title: 'Later section', summary: 'Comes second.', domains: [3] },
+  { id: 'first', order: 1, title: 'First section', summary: 'Comes first.', domains: [2] },
+  { id: 'empty', order: 3, title: 'Empty section', summary: 'No lessons yet.', domains: [4] },
+];
+
+function lesson(id: string, order: number, overrides: Partial<LessonInput> = {}): LessonInput {
+  const [section = ''] = id.split('/');
+  return {
+    id,
+    filePath: `content/${id}.mdx`,
+    title: `Lesson ${id}`,
+    description: 'A lesson.',
+    section,
+    order,
+    minutes: 5,
+    keyTerms: [],
+    ...overrides,
+  };
+}
+
+const lessons = [lesson('later/b', 1), lesson('first/two', 2), lesson('first/one', 1, { keyTerms: ['token'] })];
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('buildCourse', () => {
+  it('orders sections and lessons by their order fields', () => {
+    const course = buildCourse(sections, lessons, ['token']);
+    expect(course.sections.map((s) => s.id)).toEqual(['first', 'later', 'empty']);
+    expect(course.lessons.map((l) => l.id)).toEqual(['first/one', 'first/two', 'later/b']);
+    expect(course.lessons[0]?.href).toBe('/learn/first/one/');
+    expect(course.sections[2]?.lessons).toEqual([]);
+  });
+
+  it('links each lesson to its neighbours across sections', () => {
+    const course = buildCourse(sections, lessons, ['token']);
+    expect(neighbours(course, 'first/one').previous).toBeUndefined();
+    expect(neighbours(course, 'first/two').next?.id).toBe('later/b');
+    expect(neighbours(course, 'later/b').previous?.id).toBe('first/two');
+    expect(neighbours(course, 'later/b').next).toBeUndefined();
+  });
+
+  it('names the file and field of every broken reference', () => {
+    const problems = problemsOf(() =>
+      buildCourse(
+        sections,
+        [
+          lesson('first/one', 1, { keyTerms: ['no-such-term'] }),
+          lesson('first/two', 1),
+          lesson('nowhere/x', 1),
+          lesson('later/y', 2, { section: 'first' }),
+        ],
+        ['token'],
+      ),
+    );
+    expect(problems).toContain('content/first/one.mdx: keyTerms: "no-such-term" is not an id in content/glossary.yaml');
+    expect(problems).toContain('content/first/one.mdx: order: 1 is also used by content/first/two.mdx');
+    expect(problems).toContain(
+      'content/nowhere/x.mdx: section: "nowhere" is not a section id in content/sections.yaml',
+    );
+    expect(problems).toContain('content/later/y.mdx: section: "first" does not match the lesson\'s folder "later"');
+  });
+
+  it('rejects two sections with the same order', () => {
+    const clash = [...sections, { id: 'twin', order: 1, title: 'Twin', summary: 'Same order.', domains: [1] }];
+    expect(problemsOf(() => buildCourse(clash, [], []))).toEqual([
+      'content/sections.yaml: order: sections "first" and "twin" both use order 1',
+    ]);
+  });
+
+  it('rejects quiz questions with a duplicate id or a link to a missing lesson', () => {
+    const quizzes = [
+      { filePath: 'quizzes/first.yaml', section: 'first', questions: [{ id: 'q-1', lesson: 'first/one' }] },
+      {
+        filePath: 'quizzes/later.yaml',
+        section: 'later',
+        questions: [
+          { id: 'q-1', lesson: 'later/b' },
+          { id: 'q-2', lesson: 'later/missing' },
+        ],
+      },
+      { filePath: 'quizzes/lost.yaml', section: 'lost', questions: [] },
+    ];
+    expect(problemsOf(() => buildCourse(sections, lessons, ['token'], quizzes))).toEqual([
+      'quizzes/later.yaml: question "q-1": id: already used in quizzes/first.yaml',
+      'quizzes/later.yaml: question "q-2": lesson: "later/missing" is not a lesson id',
+      'quizzes/lost.yaml: section: "lost" is not a section id in content/sections.yaml',
+    ]);
+  });
+});
