@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { LESSON_1 } from './fixtures';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+const pages = [
+  { name: 'home', path: '/' },
+  { name: 'lesson', path: LESSON_1.path },
+  { name: 'glossary', path: '/glossary/' },
+  { name: '404', path: '/no-such-page/' },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const { name, path } of pages) {
+    test(`${name} page has no WCAG 2.2 AA violation in the ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+}
+
+test('open search dialog, key term and mobile menu have no WCAG 2.2 AA violation', async ({ page }) => {
+  await page.goto(LESSON_1.path);
+  await page.locator('.key-term__trigger').first().click();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await page.getByLabel('Search lessons').fill('model');
+  await expect(page.getByRole('dialog').getByRole('link').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByRole('button', { name: 'Course menu' }).click();
+  expect(await violations(page)).toEqual([]);
+});
