@@ -1,0 +1,147 @@
+/**
+ * Prints the figures the course is held to: a full build's wall time, and per page type the JavaScript and
+ * CSS a first visit loads (bytes and gzip bytes) and the Lighthouse mobile scores, measured against the
+ * built server on this machine in Chromium. Writes the same figures to bench-results/latest.json.
+ *
+ * Usage: npm run bench [-- --skip-build]
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './browser.mjs';
+
+const PORT = 4331;
+const DEBUG_PORT = 9333;
+const origin = `http://127.0.0.1:${PORT}`;
+const pageTypes = [
+  { name: 'home', path: '/' },
+  { name: 'lesson (no widget)', path: '/learn/what-is-genai/generative-ai-basics/' },
+  { name: 'glossary', path: '/glossary/' },
+  { name: '404', path: '/no-such-page/' },
+];
+
+function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+async function timeBuild() {
+  const start = performance.now();
+  await run('npm', ['run', 'build', '--silent'], { ASTRO_TELEMETRY_DISABLED: '1' });
+  return (performance.now() - start) / 1000;
+}
+
+async function startServer() {
+  const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error('The server did not start');
+}
+
+/** JS and CSS a first visit loads: external files plus inline scripts and styles, raw and gzipped. */
+async function assetSizes(browser, path) {
+  const page = await browser.newPage();
+  const urls = { script: new Set(), stylesheet: new Set() };
+  page.on('request', (request) => urls[request.resourceType()]?.add(request.url()));
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  const inline = await page.evaluate(() => ({
+    script: [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map(
+      (s) => s.textContent ?? '',
+    ),
+    stylesheet: [...document.querySelectorAll('style')].map((s) => s.textContent ?? ''),
+  }));
+  await page.close();
+  const sizes = {};
+  for (const kind of ['script', 'stylesheet']) {
+    const bodies = await Promise.all(
+      [...urls[kind]].map(async (url) => Buffer.from(await (await fetch(url)).arrayBuffer())),
+    );
+    const all = [...bodies, ...inline[kind].map((text) => Buffer.from(text))];
+    sizes[kind] = {
+      files: urls[kind].size,
+      bytes: all.reduce((sum, body) => sum + body.length, 0),
+      gzipBytes: all.reduce((sum, body) => sum + (body.length === 0 ? 0 : gzipSync(body).length), 0),
+    };
+  }
+  return sizes;
+}
+
+async function lighthouseScores(path) {
+  const result = await lighthouse(origin + path, { port: DEBUG_PORT, output: 'json', logLevel: 'error' });
+  // Lighthouse does not score a page that answers with an error status, such as the 404 page.
+  if (!result || result.lhr.runtimeError) return null;
+  const categories = result.lhr.categories;
+  const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+  };
+}
+
+const skipBuild = process.argv.includes('--skip-build');
+const buildSeconds = skipBuild ? null : await timeBuild();
+const server = await startServer();
+const executablePath = chromiumPath();
+const browser = await chromium.launch({
+  args: [...chromiumArgs, `--remote-debugging-port=${DEBUG_PORT}`],
+  ...(executablePath ? { executablePath } : {}),
+});
+
+const rows = [];
+try {
+  for (const { name, path } of pageTypes) {
+    rows.push({ name, path, assets: await assetSizes(browser, path), lighthouse: await lighthouseScores(path) });
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+console.log(
+  `\nBenchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, Lighthouse mobile preset\n`,
+);
+console.log('| page | JS KB (gzip) | CSS KB (gzip) | performance | accessibility | best practices | SEO |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const { name, assets, lighthouse: lh } of rows) {
+  const js = assets.script;
+  const css = assets.stylesheet;
+  console.log(
+    `| ${name} | ${kb(js.bytes)} (${kb(js.gzipBytes)}) | ${kb(css.bytes)} (${kb(css.gzipBytes)}) | ${
+      lh ? `${lh.performance} | ${lh.accessibility} | ${lh.bestPractices} | ${lh.seo}` : 'n/a | n/a | n/a | n/a'
+    } |`,
+  );
+}
+console.log(
+  buildSeconds === null
+    ? '\nFull build: skipped'
+    : `\nFull build (astro build + search index): ${buildSeconds.toFixed(1)} s`,
+);
+console.log(
+  'Targets: lesson without widget <= 10 KB gzip JS; home and lesson Lighthouse >= 98 / 100 / 100 / 100; build <= 30 s.',
+);
+console.log('Lighthouse does not score the 404 page: it answers with status 404 (axe checks it in the tests).');
+
+await mkdir('bench-results', { recursive: true });
+await writeFile(
+  'bench-results/latest.json',
+  JSON.stringify({ date: new Date().toISOString(), buildSeconds, rows }, null, 2),
+);
