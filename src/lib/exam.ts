@@ -3,8 +3,8 @@
  * the 2026 revision). Kept in one place so the home page, quizzes and mock exam agree.
  */
 
-export const EXAM_GUIDE_URL =
-  'https://docs.aws.amazon.com/aws-certification/latest/ai-practitioner-01/ai-practitioner-01.html';
+/** The official exam page, which links the current exam guide. */
+export const EXAM_PAGE_URL = 'https://aws.amazon.com/certification/certified-ai-practitioner/';
 
 export const examFormat = {
   code: 'AIF-C01',
@@ -37,7 +37,10 @@ export const questionTypes = [
   { name: 'Multiple response', rule: 'two or more right answers among five or more; all are needed for credit' },
   { name: 'Ordering', rule: 'put three to five steps in order' },
   { name: 'Matching', rule: 'match three to seven prompts to their responses' },
-  { name: 'Case study', rule: 'one scenario with several questions, each scored on its own' },
+  {
+    name: 'Case study',
+    rule: 'one scenario with several questions, each scored on its own (in guide v1.4; some 2026 transcriptions omit it)',
+  },
 ] as const;
 
 export function domainTitle(id: number) {

@@ -44,13 +44,13 @@ test('damaged stored progress is repaired: valid entries kept, the learner told,
     lastVisited: 42,
   });
   await page.addInitScript(
-    ([key, value]) => {
+    ({ key, value }) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem(key, value);
         sessionStorage.setItem('seeded', 'yes');
       }
     },
-    [PROGRESS_KEY, damaged],
+    { key: PROGRESS_KEY, value: damaged },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

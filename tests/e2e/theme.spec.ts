@@ -21,7 +21,7 @@ test('a chosen theme persists across reloads and pages, applied before first pai
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
       if (document.readyState === 'interactive') {
-        (window as unknown as { firstTheme?: string }).firstTheme ??= document.documentElement.dataset.theme;
+        (window as unknown as { firstTheme?: string }).firstTheme ??= document.documentElement.dataset.theme ?? 'none';
       }
     });
   });
