@@ -10,6 +10,10 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), preact()],
+  markdown: {
+    // Both themes are written into the page; CSS switches with the site's light/dark theme.
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },
+  },
   prefetch: false,
   devToolbar: { enabled: false },
 });

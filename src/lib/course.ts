@@ -24,6 +24,18 @@ export interface LessonInput {
   keyTerms: string[];
 }
 
+export interface CheatSheetInput {
+  /** Section id (the folder it sits in). */
+  id: string;
+  filePath: string;
+  section: string;
+}
+
+export interface GlossaryInput {
+  id: string;
+  filePath: string;
+}
+
 export interface QuizInput {
   filePath: string;
   section: string;
@@ -38,10 +50,13 @@ export interface LessonSummary {
   minutes: number;
   href: string;
   sectionId: string;
+  keyTerms: string[];
 }
 
 export interface CourseSection extends SectionInput {
   lessons: LessonSummary[];
+  /** Address of the section's printable cheat sheet, once it has one. */
+  cheatSheetHref?: string;
 }
 
 export interface Course {
@@ -63,16 +78,24 @@ export function lessonHref(lessonId: string) {
   return `/learn/${lessonId}/`;
 }
 
+export function cheatSheetHref(sectionId: string) {
+  return `/cheat-sheets/${sectionId}/`;
+}
+
+export interface CourseInput {
+  sections: SectionInput[];
+  lessons: LessonInput[];
+  glossary: GlossaryInput[];
+  cheatSheets?: CheatSheetInput[];
+  quizzes?: QuizInput[];
+}
+
 /** Orders sections and lessons and checks the references between them; throws a ContentError naming every fault. */
-export function buildCourse(
-  sections: SectionInput[],
-  lessons: LessonInput[],
-  glossaryIds: string[],
-  quizzes: QuizInput[] = [],
-): Course {
+export function buildCourse({ sections, lessons, glossary, cheatSheets = [], quizzes = [] }: CourseInput): Course {
   const problems: string[] = [];
   const sectionIds = new Set(sections.map((s) => s.id));
-  const glossary = new Set(glossaryIds);
+  const glossaryIds = new Set(glossary.map((entry) => entry.id));
+  const taughtTerms = new Set(lessons.flatMap((lesson) => lesson.keyTerms));
 
   for (const [index, section] of sections.entries()) {
     const clash = sections.findIndex((other) => other.order === section.order);
@@ -90,7 +113,7 @@ export function buildCourse(
       problems.push(`${lesson.filePath}: section: "${lesson.section}" does not match the lesson's folder "${folder}"`);
     }
     for (const term of lesson.keyTerms) {
-      if (!glossary.has(term))
+      if (!glossaryIds.has(term))
         problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in content/glossary.yaml`);
     }
     const twin = lessons.find(
@@ -98,6 +121,20 @@ export function buildCourse(
     );
     if (twin && twin.filePath > lesson.filePath) {
       problems.push(`${lesson.filePath}: order: ${lesson.order} is also used by ${twin.filePath}`);
+    }
+  }
+
+  for (const entry of glossary) {
+    if (!taughtTerms.has(entry.id)) {
+      problems.push(`${entry.filePath}: id: "${entry.id}" is not in any lesson's keyTerms, so no lesson teaches it`);
+    }
+  }
+
+  for (const sheet of cheatSheets) {
+    if (sheet.section !== sheet.id) {
+      problems.push(`${sheet.filePath}: section: "${sheet.section}" does not match its folder "${sheet.id}"`);
+    } else if (!sectionIds.has(sheet.section)) {
+      problems.push(`${sheet.filePath}: section: "${sheet.section}" is not a section id in content/sections.yaml`);
     }
   }
 
@@ -122,6 +159,7 @@ export function buildCourse(
     .sort((a, b) => a.order - b.order)
     .map((section) => ({
       ...section,
+      ...(cheatSheets.some((sheet) => sheet.id === section.id) ? { cheatSheetHref: cheatSheetHref(section.id) } : {}),
       lessons: lessons
         .filter((lesson) => lesson.section === section.id)
         .sort((a, b) => a.order - b.order)
@@ -132,6 +170,7 @@ export function buildCourse(
           minutes: lesson.minutes,
           href: lessonHref(lesson.id),
           sectionId: section.id,
+          keyTerms: lesson.keyTerms,
         })),
     }));
   return { sections: courseSections, lessons: courseSections.flatMap((section) => section.lessons) };
@@ -144,4 +183,13 @@ export function neighbours(course: Course, lessonId: string) {
     previous: index > 0 ? course.lessons[index - 1] : undefined,
     next: index >= 0 ? course.lessons[index + 1] : undefined,
   };
+}
+
+/** The first lesson, in reading order, that lists each glossary term among its key terms. */
+export function whereTaught(course: Course) {
+  const taught = new Map<string, LessonSummary>();
+  for (const lesson of course.lessons) {
+    for (const term of lesson.keyTerms) if (!taught.has(term)) taught.set(term, lesson);
+  }
+  return taught;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourse, ContentError, neighbours, type LessonInput, type SectionInput } from '../../src/lib/course';
+import {
+  buildCourse,
+  ContentError,
+  neighbours,
+  whereTaught,
+  type LessonInput,
+  type SectionInput,
+} from '../../src/lib/course';
 
 const sections: SectionInput[] = [
   { id: 'later', order: 2, title: 'Later section', summary: 'Comes second.', domains: [3] },
@@ -22,7 +29,12 @@ function lesson(id: string, order: number, overrides: Partial<LessonInput> = {})
   };
 }
 
-const lessons = [lesson('later/b', 1), lesson('first/two', 2), lesson('first/one', 1, { keyTerms: ['token'] })];
+const lessons = [
+  lesson('later/b', 1, { keyTerms: ['token', 'prompt'] }),
+  lesson('first/two', 2),
+  lesson('first/one', 1, { keyTerms: ['token'] }),
+];
+const glossary = ['token', 'prompt'].map((id) => ({ id, filePath: 'content/glossary/first.yaml' }));
 
 function problemsOf(run: () => unknown): string[] {
   try {
@@ -36,7 +48,7 @@ function problemsOf(run: () => unknown): string[] {
 
 describe('buildCourse', () => {
   it('orders sections and lessons by their order fields', () => {
-    const course = buildCourse(sections, lessons, ['token']);
+    const course = buildCourse({ sections, lessons, glossary });
     expect(course.sections.map((s) => s.id)).toEqual(['first', 'later', 'empty']);
     expect(course.lessons.map((l) => l.id)).toEqual(['first/one', 'first/two', 'later/b']);
     expect(course.lessons[0]?.href).toBe('/learn/first/one/');
@@ -44,7 +56,7 @@ describe('buildCourse', () => {
   });
 
   it('links each lesson to its neighbours across sections', () => {
-    const course = buildCourse(sections, lessons, ['token']);
+    const course = buildCourse({ sections, lessons, glossary });
     expect(neighbours(course, 'first/one').previous).toBeUndefined();
     expect(neighbours(course, 'first/two').next?.id).toBe('later/b');
     expect(neighbours(course, 'later/b').previous?.id).toBe('first/two');
@@ -53,16 +65,16 @@ describe('buildCourse', () => {
 
   it('names the file and field of every broken reference', () => {
     const problems = problemsOf(() =>
-      buildCourse(
+      buildCourse({
         sections,
-        [
-          lesson('first/one', 1, { keyTerms: ['no-such-term'] }),
+        lessons: [
+          lesson('first/one', 1, { keyTerms: ['no-such-term', 'token'] }),
           lesson('first/two', 1),
           lesson('nowhere/x', 1),
           lesson('later/y', 2, { section: 'first' }),
         ],
-        ['token'],
-      ),
+        glossary,
+      }),
     );
     expect(problems).toContain('content/first/one.mdx: keyTerms: "no-such-term" is not an id in content/glossary.yaml');
     expect(problems).toContain('content/first/one.mdx: order: 1 is also used by content/first/two.mdx');
@@ -70,11 +82,14 @@ describe('buildCourse', () => {
       'content/nowhere/x.mdx: section: "nowhere" is not a section id in content/sections.yaml',
     );
     expect(problems).toContain('content/later/y.mdx: section: "first" does not match the lesson\'s folder "later"');
+    expect(problems).toContain(
+      'content/glossary/first.yaml: id: "prompt" is not in any lesson\'s keyTerms, so no lesson teaches it',
+    );
   });
 
   it('rejects two sections with the same order', () => {
     const clash = [...sections, { id: 'twin', order: 1, title: 'Twin', summary: 'Same order.', domains: [1] }];
-    expect(problemsOf(() => buildCourse(clash, [], []))).toEqual([
+    expect(problemsOf(() => buildCourse({ sections: clash, lessons: [], glossary: [] }))).toEqual([
       'content/sections.yaml: order: sections "first" and "twin" both use order 1',
     ]);
   });
@@ -92,10 +107,32 @@ describe('buildCourse', () => {
       },
       { filePath: 'quizzes/lost.yaml', section: 'lost', questions: [] },
     ];
-    expect(problemsOf(() => buildCourse(sections, lessons, ['token'], quizzes))).toEqual([
+    expect(problemsOf(() => buildCourse({ sections, lessons, glossary, quizzes }))).toEqual([
       'quizzes/later.yaml: question "q-1": id: already used in quizzes/first.yaml',
       'quizzes/later.yaml: question "q-2": lesson: "later/missing" is not a lesson id',
       'quizzes/lost.yaml: section: "lost" is not a section id in content/sections.yaml',
     ]);
+  });
+
+  it('links a section to its cheat sheet and rejects one in the wrong folder', () => {
+    const cheatSheets = [{ id: 'first', filePath: 'content/first/_cheatsheet.mdx', section: 'first' }];
+    const course = buildCourse({ sections, lessons, glossary, cheatSheets });
+    expect(course.sections.map((section) => section.cheatSheetHref)).toEqual([
+      '/cheat-sheets/first/',
+      undefined,
+      undefined,
+    ]);
+    const misplaced = [{ id: 'later', filePath: 'content/later/_cheatsheet.mdx', section: 'first' }];
+    expect(problemsOf(() => buildCourse({ sections, lessons, glossary, cheatSheets: misplaced }))).toEqual([
+      'content/later/_cheatsheet.mdx: section: "first" does not match its folder "later"',
+    ]);
+  });
+});
+
+describe('whereTaught', () => {
+  it('maps each term to the first lesson in reading order that lists it', () => {
+    const taught = whereTaught(buildCourse({ sections, lessons, glossary }));
+    expect(taught.get('token')?.id).toBe('first/one');
+    expect(taught.get('prompt')?.id).toBe('later/b');
   });
 });

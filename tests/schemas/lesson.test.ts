@@ -8,6 +8,7 @@ const valid = {
   order: 1,
   domains: [1, 2],
   taskStatements: ['1.1', '2.1'],
+  objectives: [{ text: 'Explain what makes a model a foundation model.', taskStatement: '2.1' }],
   minutes: 8,
   keyTerms: ['foundation-model'],
   sources: [{ title: 'What is generative AI?', url: 'https://aws.amazon.com/what-is/generative-ai/' }],
@@ -41,5 +42,12 @@ describe('lessonSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['taskStatements']);
     expect(result.error?.issues[0]?.message).toMatch(/belong to one of the lesson's domains/);
+  });
+
+  it("requires objectives, each tied to one of the lesson's task statements", () => {
+    expect(issuePaths({ ...valid, objectives: [] })).toEqual(['objectives']);
+    expect(issuePaths({ ...valid, objectives: [{ text: 'Explain something useful.', taskStatement: '3.1' }] })).toEqual(
+      ['objectives'],
+    );
   });
 });
