@@ -22,6 +22,7 @@ export interface LessonInput {
   order: number;
   minutes: number;
   keyTerms: string[];
+  taskStatements: string[];
 }
 
 export interface CheatSheetInput {
@@ -51,6 +52,8 @@ export interface LessonSummary {
   href: string;
   sectionId: string;
   keyTerms: string[];
+  /** Exam guide task statements the lesson covers. */
+  taskStatements: string[];
 }
 
 export interface CourseSection extends SectionInput {
@@ -171,6 +174,7 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
           href: lessonHref(lesson.id),
           sectionId: section.id,
           keyTerms: lesson.keyTerms,
+          taskStatements: lesson.taskStatements,
         })),
     }));
   return { sections: courseSections, lessons: courseSections.flatMap((section) => section.lessons) };
@@ -192,4 +196,13 @@ export function whereTaught(course: Course) {
     for (const term of lesson.keyTerms) if (!taught.has(term)) taught.set(term, lesson);
   }
   return taught;
+}
+
+/** The lessons, in reading order, that cover each task statement. */
+export function lessonsByTaskStatement(course: Course) {
+  const byTask = new Map<string, LessonSummary[]>();
+  for (const lesson of course.lessons) {
+    for (const task of lesson.taskStatements) byTask.set(task, [...(byTask.get(task) ?? []), lesson]);
+  }
+  return byTask;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCourse,
   ContentError,
+  lessonsByTaskStatement,
   neighbours,
   whereTaught,
   type LessonInput,
@@ -25,6 +26,7 @@ function lesson(id: string, order: number, overrides: Partial<LessonInput> = {})
     order,
     minutes: 5,
     keyTerms: [],
+    taskStatements: ['2.1'],
     ...overrides,
   };
 }
@@ -134,5 +136,19 @@ describe('whereTaught', () => {
     const taught = whereTaught(buildCourse({ sections, lessons, glossary }));
     expect(taught.get('token')?.id).toBe('first/one');
     expect(taught.get('prompt')?.id).toBe('later/b');
+  });
+});
+
+describe('lessonsByTaskStatement', () => {
+  it('lists the lessons covering each task statement in reading order', () => {
+    const course = buildCourse({
+      sections,
+      lessons: [...lessons, lesson('first/three', 3, { taskStatements: ['3.1', '2.1'] })],
+      glossary,
+    });
+    const byTask = lessonsByTaskStatement(course);
+    expect(byTask.get('2.1')?.map((l) => l.id)).toEqual(['first/one', 'first/two', 'first/three', 'later/b']);
+    expect(byTask.get('3.1')?.map((l) => l.id)).toEqual(['first/three']);
+    expect(byTask.get('5.2')).toBeUndefined();
   });
 });
