@@ -1,0 +1,34 @@
+/**
+ * Fingerprints of running text, to check that lessons do not repeat a source's sentences without shipping the
+ * source itself: the text is reduced to lower-case words, cut into overlapping runs of N words, and each run hashed.
+ */
+import { createHash } from 'node:crypto';
+
+export const PHRASE_WORDS = 10;
+
+/**
+ * Lower-case words of the prose only: markup, punctuation and spacing differences do not hide a copied phrase.
+ * Code and table rows are data, not sentences (the course reuses the seeds' example probabilities on purpose).
+ */
+export function words(text: string) {
+  return text
+    .toLowerCase()
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/^.*\|.*$/gm, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[’']/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Every run of `size` consecutive words, as text. */
+export function phrases(text: string, size = PHRASE_WORDS) {
+  const list = words(text);
+  const runs: string[] = [];
+  for (let start = 0; start + size <= list.length; start++) runs.push(list.slice(start, start + size).join(' '));
+  return runs;
+}
+
+export function fingerprint(phrase: string) {
+  return createHash('sha256').update(phrase).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,58 @@
+/**
+ * Every internal link and fragment in the built site resolves. Reads the static pages in dist/client (built by
+ * `npm test` before the browser tests), so it needs no browser.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const site = join(import.meta.dirname, '..', '..', 'dist', 'client');
+
+function htmlFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The page address a built file answers at. */
+function pagePath(file: string) {
+  const path = `/${relative(site, file).replaceAll('\\', '/')}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/** The built file behind an internal address, if there is one. */
+function fileFor(pathname: string) {
+  const candidates = pathname.endsWith('/') ? [`${pathname}index.html`] : [pathname, `${pathname}/index.html`];
+  return candidates.map((candidate) => join(site, decodeURIComponent(candidate))).find((path) => existsSync(path));
+}
+
+const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+const SERVER_ROUTES = ['/api/health'];
+
+test('every internal link and fragment in the built site resolves', () => {
+  expect(existsSync(site), 'run "npm run build" first').toBe(true);
+  const files = htmlFiles(site);
+  expect(files.length).toBeGreaterThan(5);
+  const broken: string[] = [];
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    const base = new URL(pagePath(file), 'http://site.local');
+    for (const [, attribute] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+      const url = new URL(attribute ?? '', base);
+      if (url.origin !== base.origin || SERVER_ROUTES.includes(url.pathname)) continue;
+      const target = fileFor(url.pathname);
+      if (!target) {
+        broken.push(`${pagePath(file)} → ${attribute}: no such page or file`);
+      } else if (
+        url.hash &&
+        target.endsWith('.html') &&
+        !ids(readFileSync(target, 'utf8')).has(decodeURIComponent(url.hash.slice(1)))
+      ) {
+        broken.push(`${pagePath(file)} → ${attribute}: no element with that id`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+});
