@@ -117,7 +117,7 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
     }
     for (const term of lesson.keyTerms) {
       if (!glossaryIds.has(term))
-        problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in content/glossary.yaml`);
+        problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in any file of content/glossary/`);
     }
     const twin = lessons.find(
       (other) => other !== lesson && other.section === lesson.section && other.order === lesson.order,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-/** One entry of `content/glossary.yaml`; its `id` is what `<KeyTerm id="…">` and `keyTerms` refer to. */
+/** One entry of a `content/glossary/<section>.yaml` file; its `id` is what `<KeyTerm id="…">` and `keyTerms` refer to. */
 export const glossarySchema = z.object({
   /** The term as it is displayed, e.g. "Foundation model (FM)". */
   term: z.string().min(2).max(80),

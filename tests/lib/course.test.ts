@@ -78,7 +78,9 @@ describe('buildCourse', () => {
         glossary,
       }),
     );
-    expect(problems).toContain('content/first/one.mdx: keyTerms: "no-such-term" is not an id in content/glossary.yaml');
+    expect(problems).toContain(
+      'content/first/one.mdx: keyTerms: "no-such-term" is not an id in any file of content/glossary/',
+    );
     expect(problems).toContain('content/first/one.mdx: order: 1 is also used by content/first/two.mdx');
     expect(problems).toContain(
       'content/nowhere/x.mdx: section: "nowhere" is not a section id in content/sections.yaml',
