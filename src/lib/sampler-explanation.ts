@@ -39,7 +39,7 @@ export function explainSettings(words: readonly string[], probabilities: readonl
     }
     if (topP < 1) {
       sentences.push(
-        `Top-p ${topP} then keeps the fewest most likely words whose probabilities add up to at least ${percent(topP)}: ${survivors} word${survivors === 1 ? '' : 's'} here.`,
+        `${topK > 0 ? 'Then top-p' : 'Top-p'} ${topP} keeps the fewest most likely words whose probabilities add up to at least ${percent(topP)}: ${survivors} word${survivors === 1 ? '' : 's'} here.`,
       );
     }
     if (survivors < words.length) {

@@ -25,7 +25,7 @@ describe('explainSettings', () => {
     const text = explainSettings(WORDS, STREETS, { topK: 4, topP: 0.5 });
     expect(text).toContain('Top-k 4 keeps the 4 most likely words (5 because of a tie) and drops the rest.');
     expect(text).toContain(
-      'Top-p 0.5 then keeps the fewest most likely words whose probabilities add up to at least 50%: 2 words here.',
+      'Then top-p 0.5 keeps the fewest most likely words whose probabilities add up to at least 50%: 2 words here.',
     );
     expect(text).toContain('The 5 filtered words are never picked; the others are scaled up to add to 100%.');
     expect(text.at(-1)).toBe('Entropy is 0.96 bits, as uncertain as a fair choice among 1.9 words.');

@@ -1,0 +1,287 @@
+/**
+ * The next-word sampler: pick a scenario, change temperature, top-k and top-p, and draw words to see why the
+ * same prompt gives different answers. A thin view: all the maths is in src/lib/sampling.ts.
+ */
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { adjust, createAliasSampler, createRandom, sampleIndex } from '../lib/sampling';
+import { explainSettings } from '../lib/sampler-explanation';
+import { joinWords, scenarios, stepAfter } from '../lib/scenarios';
+import './sampler.css';
+
+interface Props {
+  /** Scenario shown first (an id from src/lib/scenarios.ts). */
+  scenario?: string;
+  /** Heading level of the widget's title, to fit the lesson's outline. */
+  headingLevel?: 2 | 3;
+}
+
+const DEFAULT_SEED = 42;
+const COMPLETIONS_KEPT = 5;
+const MAX_WORDS = 12;
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+export default function NextWordSampler({ scenario: initialScenario = 'rain', headingLevel = 3 }: Props) {
+  const id = useId();
+  const [scenarioId, setScenarioId] = useState(initialScenario);
+  const [temperature, setTemperature] = useState(1);
+  const [topK, setTopK] = useState(0);
+  const [topP, setTopP] = useState(1);
+  const [seed, setSeed] = useState(DEFAULT_SEED);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [counts, setCounts] = useState<number[]>([]);
+  const [completions, setCompletions] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const random = useRef(createRandom(DEFAULT_SEED));
+
+  const scenario = scenarios.find((candidate) => candidate.id === scenarioId) ?? scenarios[0];
+  if (!scenario) throw new Error('no sampler scenarios');
+  const step = stepAfter(scenario, chosen);
+  const candidates = step?.candidates ?? [];
+  const words = candidates.map((candidate) => candidate.word);
+  const original = useMemo(() => (candidates.length ? adjust(candidates.map((c) => c.probability)) : []), [step]);
+  const options = { temperature, topK, topP };
+  const adjusted = useMemo(
+    () => (original.length ? adjust(original, options) : []),
+    [original, temperature, topK, topP],
+  );
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const Heading = `h${headingLevel}` as 'h2' | 'h3';
+
+  const restart = (nextSeed = seed) => {
+    random.current = createRandom(nextSeed);
+    setChosen([]);
+    setCounts([]);
+    setCompletions([]);
+    setAnnouncement('');
+  };
+  const changeSetting = (apply: () => void) => {
+    apply();
+    setCounts([]);
+  };
+
+  const draw = (times: number) => {
+    const sampler = times > 1 ? createAliasSampler(adjusted) : undefined;
+    const next = adjusted.map((_, index) => counts[index] ?? 0);
+    let last = 0;
+    for (let i = 0; i < times; i++) {
+      last = sampler ? sampler(random.current) : sampleIndex(adjusted, random.current);
+      next[last] = (next[last] ?? 0) + 1;
+    }
+    setCounts(next);
+    setAnnouncement(
+      times === 1
+        ? `Sampled "${words[last]}".`
+        : `Sampled ${times} words: ${words.map((word, index) => `${word} ${next[index] ?? 0}`).join(', ')}.`,
+    );
+  };
+
+  const addWord = () => {
+    const word = words[sampleIndex(adjusted, random.current)];
+    if (word === undefined) return;
+    setChosen([...chosen, word]);
+    setCounts([]);
+    setAnnouncement(`Added "${word}".`);
+  };
+
+  const regenerate = () => {
+    const path: string[] = [];
+    for (let current = scenario.first; path.length < MAX_WORDS;) {
+      const weights = adjust(
+        current.candidates.map((c) => c.probability),
+        options,
+      );
+      const candidate = current.candidates[sampleIndex(weights, random.current)];
+      if (!candidate) break;
+      path.push(candidate.word);
+      if (!candidate.next) break;
+      current = candidate.next;
+    }
+    const sentence = `${joinWords(scenario.prompt, path)}…`;
+    setCompletions([sentence, ...completions].slice(0, COMPLETIONS_KEPT));
+    setAnnouncement(`New completion: ${sentence}`);
+  };
+
+  return (
+    <section class="sampler" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`} class="sampler__title">
+        Try it: next-word sampler
+      </Heading>
+      <div class="sampler__controls">
+        <label>
+          <span>Scenario</span>
+          <select
+            value={scenario.id}
+            onChange={(event) => {
+              setScenarioId(event.currentTarget.value);
+              setTopK(0);
+              restart();
+            }}
+          >
+            {scenarios.map((option) => (
+              <option value={option.id}>{option.title}</option>
+            ))}
+          </select>
+        </label>
+        <div class="sampler__control">
+          <label for={`${id}-temperature`}>Temperature</label>
+          <output for={`${id}-temperature`}>{temperature.toFixed(2)}</output>
+          <input
+            id={`${id}-temperature`}
+            type="range"
+            min="0"
+            max="2"
+            step="0.05"
+            value={temperature}
+            onInput={(event) => changeSetting(() => setTemperature(Number(event.currentTarget.value)))}
+          />
+        </div>
+        <label>
+          <span>Top-k</span>
+          <select value={topK} onChange={(event) => changeSetting(() => setTopK(Number(event.currentTarget.value)))}>
+            <option value="0">Off</option>
+            {words.map((_, index) => (
+              <option value={index + 1}>{index + 1}</option>
+            ))}
+          </select>
+        </label>
+        <div class="sampler__control">
+          <label for={`${id}-top-p`}>Top-p</label>
+          <output for={`${id}-top-p`}>{topP.toFixed(2)}</output>
+          <input
+            id={`${id}-top-p`}
+            type="range"
+            min="0"
+            max="1"
+            step="0.01"
+            value={topP}
+            onInput={(event) => changeSetting(() => setTopP(Number(event.currentTarget.value)))}
+          />
+        </div>
+        <label>
+          <span>Seed</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min="0"
+            step="1"
+            value={seed}
+            onChange={(event) => {
+              const value = Math.max(0, Math.floor(Number(event.currentTarget.value) || 0));
+              setSeed(value);
+              restart(value);
+            }}
+          />
+        </label>
+      </div>
+      <p class="sampler__lesson">{scenario.lesson}</p>
+
+      <p class="sampler__text" aria-live="off">
+        <span class="sampler__prompt">{joinWords(scenario.prompt, chosen)}</span>
+        {step ? <span class="sampler__cursor"> …</span> : <span> (end of this example)</span>}
+      </p>
+
+      {step && (
+        <>
+          <div class="sampler__buttons">
+            <button type="button" class="button" onClick={() => draw(1)}>
+              Sample once
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => draw(100)}>
+              Sample 100 times
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => draw(1000)}>
+              Sample 1,000 times
+            </button>
+          </div>
+          <div class="table-scroll" role="region" aria-label="Next-word probabilities and samples" tabindex={0}>
+            <table class="sampler__table">
+              <caption>
+                Next word after "{joinWords(scenario.prompt, chosen)}" ({total} sample{total === 1 ? '' : 's'} drawn)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Word</th>
+                  <th scope="col">Model</th>
+                  <th scope="col">After settings</th>
+                  <th scope="col">Sampled</th>
+                  <th scope="col">Expected</th>
+                </tr>
+              </thead>
+              <tbody>
+                {words.map((word, index) => {
+                  const filtered = (adjusted[index] ?? 0) === 0;
+                  const count = counts[index] ?? 0;
+                  return (
+                    <tr class={filtered ? 'sampler__filtered' : undefined}>
+                      <th scope="row">
+                        {word}
+                        {filtered && <span class="sampler__tag"> filtered</span>}
+                      </th>
+                      <td>
+                        <Bar value={original[index] ?? 0} label={percent(original[index] ?? 0)} />
+                      </td>
+                      <td>
+                        <Bar value={adjusted[index] ?? 0} label={percent(adjusted[index] ?? 0)} strong />
+                      </td>
+                      <td>
+                        <Bar value={total ? count / total : 0} label={String(count)} />
+                      </td>
+                      <td class="sampler__number">{((adjusted[index] ?? 0) * total).toFixed(1)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      <ul class="sampler__explanation">
+        {(original.length ? explainSettings(words, original, options) : []).map((sentence) => (
+          <li>{sentence}</li>
+        ))}
+      </ul>
+
+      <div class="sampler__buttons">
+        <button type="button" class="button" onClick={addWord} disabled={!step || chosen.length >= MAX_WORDS}>
+          Add the next word
+        </button>
+        <button type="button" class="button button--quiet" onClick={regenerate}>
+          Regenerate a completion
+        </button>
+        <button type="button" class="button button--quiet" onClick={() => restart()}>
+          Reset
+        </button>
+      </div>
+      {completions.length > 0 && (
+        <>
+          <p class="sampler__subtitle" id={`${id}-completions`}>
+            Completions, newest first
+          </p>
+          <ol class="sampler__completions" aria-labelledby={`${id}-completions`}>
+            {completions.map((sentence) => (
+              <li>{sentence}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p class="visually-hidden sampler__announcement" role="status">
+        {announcement}
+      </p>
+    </section>
+  );
+}
+
+function Bar({ value, label, strong = false }: { value: number; label: string; strong?: boolean }) {
+  return (
+    <span class="sampler__bar">
+      <span
+        class={strong ? 'sampler__fill sampler__fill--strong' : 'sampler__fill'}
+        style={{ width: `${value * 100}%` }}
+        aria-hidden="true"
+      />
+      <span class="sampler__number">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { LESSON_2 } from './fixtures';
+
+function sampler(page: Page) {
+  return page.getByRole('region', { name: 'Try it: next-word sampler' }).first();
+}
+
+const announcement = (widget: Locator) => widget.locator('.sampler__announcement');
+
+/** The sampled count shown for each word of the table. */
+async function sampledCounts(widget: Locator) {
+  const rows = widget.locator('tbody tr');
+  const counts: Record<string, number> = {};
+  for (const row of await rows.all()) {
+    const word = (await row.locator('th').innerText()).replace('filtered', '').trim();
+    counts[word] = Number(await row.locator('td').nth(2).innerText());
+  }
+  return counts;
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(LESSON_2.path);
+  await sampler(page).scrollIntoViewIfNeeded();
+  // The island hydrates once visible; Astro then removes its ssr attribute.
+  await expect(page.locator('astro-island:has(.sampler)').first()).not.toHaveAttribute('ssr');
+});
+
+test('at temperature 0, 100 samples are all "wet"', async ({ page }) => {
+  const widget = sampler(page);
+  await widget.getByLabel('Temperature').fill('0');
+  await widget.getByRole('button', { name: 'Sample 100 times' }).click();
+  const counts = await sampledCounts(widget);
+  expect(counts.wet).toBe(100);
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(100);
+  await expect(widget.getByText('Temperature 0 is greedy decoding')).toBeVisible();
+});
+
+test('at top-p 0.5 only "wet" and "flooded" appear, and the histogram adds up', async ({ page }) => {
+  const widget = sampler(page);
+  await widget.getByLabel('Top-p').fill('0.5');
+  await widget.getByRole('button', { name: 'Sample 1,000 times' }).click();
+  const counts = await sampledCounts(widget);
+  expect(
+    Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([word]) => word)
+      .sort(),
+  ).toEqual(['flooded', 'wet']);
+  expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1000);
+  await expect(widget.locator('tbody tr.sampler__filtered')).toHaveCount(5);
+  await expect(announcement(widget)).toContainText('Sampled 1000 words');
+});
+
+test('the same seed gives the same sentence twice; regenerating gives other sentences', async ({ page }) => {
+  const widget = sampler(page);
+  await widget.getByLabel('Seed').fill('7');
+  await widget.getByLabel('Seed').press('Enter');
+  const completions = widget.getByRole('list', { name: 'Completions, newest first' }).getByRole('listitem');
+  const regenerate = widget.getByRole('button', { name: 'Regenerate a completion' });
+  for (let i = 0; i < 6; i++) await regenerate.click();
+  const firstRun = await completions.allInnerTexts();
+  expect(new Set(firstRun).size).toBeGreaterThan(1);
+
+  await widget.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 6; i++) await regenerate.click();
+  expect(await completions.allInnerTexts()).toEqual(firstRun);
+});
+
+test('words can be added one at a time, following the scenario', async ({ page }) => {
+  const widget = sampler(page);
+  await widget.getByLabel('Top-k').selectOption('2');
+  await widget.getByRole('button', { name: 'Add the next word' }).click();
+  await expect(widget.locator('.sampler__prompt')).toHaveText(/^After the rain, the streets were (wet|flooded)$/);
+  // The table now shows the words that can follow the chosen one.
+  await expect(widget.locator('caption')).toContainText(/streets were (wet|flooded)"/);
+});
+
+test('the sampler is operable by keyboard and has no WCAG 2.2 AA violation', async ({ page }) => {
+  const widget = sampler(page);
+  const temperature = widget.getByLabel('Temperature');
+  await temperature.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(temperature).toHaveValue('0.95');
+  await widget.getByRole('button', { name: 'Sample once' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(announcement(widget)).toContainText('Sampled "');
+  const results = await new AxeBuilder({ page })
+    .include('.sampler')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
