@@ -1,6 +1,6 @@
 /**
- * Every internal link and fragment in the built site resolves. Reads the static pages in dist/client (built by
- * `npm test` before the browser tests), so it needs no browser.
+ * Checks of the built pages in dist/client (built by `npm test` before the browser tests) that need no browser:
+ * links resolve, and diagrams are intact.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -52,6 +52,21 @@ test('every internal link and fragment in the built site resolves', () => {
       ) {
         broken.push(`${pagePath(file)} → ${attribute}: no element with that id`);
       }
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('every inline diagram keeps its labels inside the SVG', () => {
+  // A Markdown block (a paragraph or list) inside an SVG makes the browser close the SVG early and spill its labels.
+  const broken: string[] = [];
+  for (const file of htmlFiles(site)) {
+    for (const [svg] of readFileSync(file, 'utf8').matchAll(/<svg[\s\S]*?<\/svg>/g)) {
+      const block = /<(p|ol|ul|li|div|h[1-6])[\s>]/.exec(svg);
+      if (block)
+        broken.push(
+          `${pagePath(file)}: <${block[1]}> inside <svg> near "${svg.slice(Math.max(0, block.index - 60), block.index + 40)}"`,
+        );
     }
   }
   expect(broken).toEqual([]);
