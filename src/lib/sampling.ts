@@ -20,12 +20,16 @@ export class SamplingError extends Error {
 /** Probability mass below which a top-p sum counts as having reached p, so 0.4 + 0.25 + 0.15 reaches 0.8. */
 const MASS_EPSILON = 1e-9;
 
-function checkInputs(probabilities: readonly number[], { temperature, topK, topP }: SamplingOptions) {
+function checkInputs(probabilities: ArrayLike<number>, { temperature, topK, topP }: SamplingOptions) {
   if (probabilities.length === 0) throw new SamplingError('probabilities: the list is empty');
-  const bad = probabilities.findIndex((p) => !Number.isFinite(p) || p < 0);
-  if (bad >= 0)
-    throw new SamplingError(`probabilities: item ${bad} is ${probabilities[bad]}; each must be a number ≥ 0`);
-  if (!(probabilities.reduce((sum, p) => sum + p, 0) > 0)) throw new SamplingError('probabilities: they sum to 0');
+  let total = 0;
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index] as number;
+    if (!Number.isFinite(p) || p < 0)
+      throw new SamplingError(`probabilities: item ${index} is ${p}; each must be a number ≥ 0`);
+    total += p;
+  }
+  if (!(total > 0)) throw new SamplingError('probabilities: they sum to 0');
   if (temperature !== undefined && !(Number.isFinite(temperature) && temperature >= 0)) {
     throw new SamplingError(`temperature: ${temperature} is not allowed; use 0 (greedy) or more`);
   }
@@ -37,43 +41,114 @@ function checkInputs(probabilities: readonly number[], { temperature, topK, topP
   }
 }
 
-function normalise(weights: readonly number[]) {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  return weights.map((w) => w / total);
+function normalise(weights: ArrayLike<number>) {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i] as number;
+  const out = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = (weights[i] as number) / total;
+  return out;
 }
 
 /** Indices from most to least likely; among equal probabilities, the token listed first comes first. */
-export function rankByProbability(probabilities: readonly number[]) {
-  return probabilities
-    .map((_, index) => index)
-    .sort((a, b) => (probabilities[b] ?? 0) - (probabilities[a] ?? 0) || a - b);
+export function rankByProbability(probabilities: ArrayLike<number>) {
+  return Array.from({ length: probabilities.length }, (_, index) => index).sort(
+    (a, b) => (probabilities[b] as number) - (probabilities[a] as number) || a - b,
+  );
 }
 
 /** p_i^(1/T), renormalised, computed in log space so small probabilities and low temperatures do not underflow. */
-function applyTemperature(probabilities: readonly number[], temperature: number) {
-  if (temperature === 1) return [...probabilities];
-  const scaled = probabilities.map((p) => (p > 0 ? Math.log(p) / temperature : -Infinity));
-  const top = Math.max(...scaled);
-  return normalise(scaled.map((z) => (z === -Infinity ? 0 : Math.exp(z - top))));
-}
-
-function applyTopK(probabilities: readonly number[], k: number) {
-  if (k === 0 || k >= probabilities.length) return [...probabilities];
-  const threshold = [...probabilities].sort((a, b) => b - a)[k - 1] ?? 0;
-  return normalise(probabilities.map((p) => (p >= threshold ? p : 0)));
-}
-
-function applyTopP(probabilities: readonly number[], p: number) {
-  if (p >= 1) return [...probabilities];
-  const kept = probabilities.map(() => false);
-  let mass = 0;
-  for (const index of rankByProbability(probabilities)) {
-    // The most likely token always survives; after it, a token is kept while the mass before it is short of p.
-    if (mass > 0 && mass >= p - MASS_EPSILON) break;
-    kept[index] = true;
-    mass += probabilities[index] ?? 0;
+function applyTemperature(probabilities: Float64Array, temperature: number) {
+  if (temperature === 1) return probabilities;
+  const scaled = new Float64Array(probabilities.length);
+  let top = -Infinity;
+  for (let i = 0; i < scaled.length; i++) {
+    const p = probabilities[i] as number;
+    scaled[i] = p > 0 ? Math.log(p) / temperature : -Infinity;
+    if ((scaled[i] as number) > top) top = scaled[i] as number;
   }
-  return normalise(probabilities.map((q, index) => (kept[index] ? q : 0)));
+  for (let i = 0; i < scaled.length; i++)
+    scaled[i] = scaled[i] === -Infinity ? 0 : Math.exp((scaled[i] as number) - top);
+  return normalise(scaled);
+}
+
+/**
+ * Walks the values from the largest down and returns the value of the token at which `reached(count, mass)` first
+ * holds. A quickselect: it partitions around pivots in place instead of sorting, so it takes linear time on average.
+ */
+function boundaryValue(values: Float64Array, reached: (count: number, mass: number) => boolean) {
+  const a = Float64Array.from(values);
+  let lo = 0;
+  let hi = a.length;
+  let count = 0;
+  let mass = 0;
+  for (;;) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    // Three-way partition of a[lo, hi): larger than the pivot, then equal, then smaller.
+    let larger = lo;
+    let i = lo;
+    let smaller = hi;
+    let largerMass = 0;
+    while (i < smaller) {
+      const value = a[i] as number;
+      if (value > pivot) {
+        a[i++] = a[larger] as number;
+        a[larger++] = value;
+        largerMass += value;
+      } else if (value < pivot) {
+        a[i] = a[--smaller] as number;
+        a[smaller] = value;
+      } else i++;
+    }
+    const largerCount = larger - lo;
+    const equal = smaller - larger;
+    if (largerCount > 0 && reached(count + largerCount, mass + largerMass)) {
+      hi = larger;
+    } else if (reached(count + largerCount + equal, mass + largerMass + equal * pivot) || smaller === hi) {
+      return pivot;
+    } else {
+      count += largerCount + equal;
+      mass += largerMass + equal * pivot;
+      lo = smaller;
+    }
+  }
+}
+
+/** Keeps the tokens above `boundary`, and tokens equal to it in list order while `wanted(keptSoFar, mass)`. */
+function keepDownTo(probabilities: Float64Array, boundary: number, wanted: (kept: number, mass: number) => boolean) {
+  let kept = 0;
+  let mass = 0;
+  for (const p of probabilities) {
+    if (p > boundary) {
+      kept += 1;
+      mass += p;
+    }
+  }
+  const out = new Float64Array(probabilities.length);
+  for (let i = 0; i < out.length; i++) {
+    const p = probabilities[i] as number;
+    if (p > boundary) out[i] = p;
+    else if (p === boundary && p > 0 && wanted(kept, mass)) {
+      out[i] = p;
+      kept += 1;
+      mass += p;
+    }
+  }
+  return normalise(out);
+}
+
+function applyTopK(probabilities: Float64Array, k: number) {
+  if (k === 0 || k >= probabilities.length) return probabilities;
+  // Every token tied with the k-th most likely is kept, as in Hugging Face.
+  const boundary = boundaryValue(probabilities, (count) => count >= k);
+  return keepDownTo(probabilities, boundary, () => true);
+}
+
+function applyTopP(probabilities: Float64Array, p: number) {
+  if (p >= 1) return probabilities;
+  // The smallest most-likely set whose mass reaches p; the most likely token always survives.
+  const reached = (count: number, mass: number) => count >= 1 && mass >= p - MASS_EPSILON;
+  const boundary = boundaryValue(probabilities, reached);
+  return keepDownTo(probabilities, boundary, (kept, mass) => !reached(kept, mass));
 }
 
 /**
@@ -81,15 +156,16 @@ function applyTopP(probabilities: readonly number[], p: number) {
  * renormalised, in input order. Filtered tokens get 0; at least one token always survives.
  * Throws a SamplingError naming the bad input.
  */
-export function adjust(probabilities: readonly number[], options: SamplingOptions = {}): number[] {
+export function adjust(probabilities: ArrayLike<number>, options: SamplingOptions = {}): number[] {
   checkInputs(probabilities, options);
   const { temperature = 1, topK = 0, topP = 1 } = options;
   const base = normalise(probabilities);
   if (temperature === 0) {
-    const best = rankByProbability(base)[0] ?? 0;
-    return base.map((_, index) => (index === best ? 1 : 0));
+    let best = 0;
+    for (let i = 1; i < base.length; i++) if ((base[i] as number) > (base[best] as number)) best = i;
+    return Array.from(base, (_, index) => (index === best ? 1 : 0));
   }
-  return applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP);
+  return Array.from(applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP));
 }
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1). */
@@ -105,11 +181,12 @@ export function createRandom(seed: number) {
 }
 
 /** One draw by inverse CDF: the first token whose cumulative probability exceeds a uniform number. */
-export function sampleIndex(probabilities: readonly number[], random: () => number) {
+export function sampleIndex(probabilities: ArrayLike<number>, random: () => number) {
   const u = random();
   let cumulative = 0;
   let lastPossible = -1;
-  for (const [index, p] of probabilities.entries()) {
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index] as number;
     if (p <= 0) continue;
     cumulative += p;
     lastPossible = index;
@@ -123,10 +200,9 @@ export function sampleIndex(probabilities: readonly number[], random: () => numb
  * Vose's alias method: after O(n) set-up, each draw costs O(1) whatever the vocabulary size,
  * for drawing many samples from one distribution.
  */
-export function createAliasSampler(probabilities: readonly number[]) {
+export function createAliasSampler(probabilities: ArrayLike<number>) {
   const n = probabilities.length;
-  const total = probabilities.reduce((sum, p) => sum + p, 0);
-  const scaled = probabilities.map((p) => (p / total) * n);
+  const scaled = Array.from(normalise(probabilities), (p) => p * n);
   const chance = new Float64Array(n);
   const alias = new Int32Array(n);
   const small: number[] = [];
@@ -138,12 +214,12 @@ export function createAliasSampler(probabilities: readonly number[]) {
     chance[less] = scaled[less] as number;
     alias[less] = more;
     scaled[more] = (scaled[more] as number) + (scaled[less] as number) - 1;
-    (scaled[more] < 1 ? small : large).push(more);
+    ((scaled[more] as number) < 1 ? small : large).push(more);
   }
   // What is left is 1 up to rounding; a token of probability 0 must still never be drawn.
   const mostLikely = rankByProbability(probabilities)[0] ?? 0;
   for (const index of [...large, ...small]) {
-    chance[index] = (probabilities[index] ?? 0) > 0 ? 1 : 0;
+    chance[index] = (probabilities[index] as number) > 0 ? 1 : 0;
     alias[index] = mostLikely;
   }
   return (random: () => number) => {
@@ -153,11 +229,16 @@ export function createAliasSampler(probabilities: readonly number[]) {
 }
 
 /** Shannon entropy in bits: 0 when one token is certain, log2(n) when n tokens are equally likely. */
-export function entropyBits(probabilities: readonly number[]) {
-  return probabilities.reduce((sum, p) => (p > 0 ? sum - p * Math.log2(p) : sum), 0);
+export function entropyBits(probabilities: ArrayLike<number>) {
+  let bits = 0;
+  for (let i = 0; i < probabilities.length; i++) {
+    const p = probabilities[i] as number;
+    if (p > 0) bits -= p * Math.log2(p);
+  }
+  return bits;
 }
 
 /** How many equally likely tokens would be as uncertain as this distribution: 2^entropy. */
-export function effectiveChoices(probabilities: readonly number[]) {
+export function effectiveChoices(probabilities: ArrayLike<number>) {
   return 2 ** entropyBits(probabilities);
 }

@@ -11,10 +11,10 @@ test('completing a lesson persists across reloads and shows in the sidebar and o
   await expect(page.getByRole('checkbox', { name: 'I have completed this lesson' })).toBeChecked();
   const nav = page.getByRole('navigation', { name: 'Course' });
   await expect(nav.getByRole('link', { name: `${LESSON_1.title} (completed)` })).toBeVisible();
-  await expect(nav.getByLabel('1 of 2 lessons completed')).toBeVisible();
+  await expect(nav.getByLabel(/^1 of \d+ lessons completed$/)).toBeVisible();
 
   await page.goto('/');
-  await expect(page.getByText('1 of 2 lessons completed')).toBeVisible();
+  await expect(page.getByText(/^1 of \d+ lessons completed$/).first()).toBeVisible();
   const next = page.getByRole('link', { name: 'Continue where you left off' });
   await expect(next).toHaveAttribute('href', LESSON_2.path);
   await expect(page.getByText(`Next up: ${LESSON_2.title}`)).toBeVisible();
@@ -72,7 +72,7 @@ test('stored progress that is not even JSON does not break the home page', async
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
   await expect(page.getByText('Your saved progress was damaged')).toBeVisible();
-  await expect(page.getByText('0 of 2 lessons completed')).toBeVisible();
+  await expect(page.getByText(/^0 of \d+ lessons completed$/).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -91,6 +91,8 @@ test('when the browser refuses storage, lessons still work and the learner is to
   const box = page.getByRole('checkbox', { name: 'I have completed this lesson' });
   await box.check();
   await expect(box).toBeChecked();
-  await expect(page.getByRole('navigation', { name: 'Course' }).getByLabel('1 of 2 lessons completed')).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Course' }).getByLabel(/^1 of \d+ lessons completed$/),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -8,25 +8,28 @@ test('"/" opens search, which finds a lesson by a word in its body', async ({ pa
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Search lessons')).toBeFocused();
 
-  // "slippery" appears only in the body of the lesson on non-determinism, not in any title.
+  // "slippery" is in the body of the lesson on non-determinism (and a few others), not in any title.
   await page.keyboard.type('slippery');
   const result = dialog.getByRole('link', { name: new RegExp(LESSON_2.title) });
   await expect(result).toBeVisible();
-  await expect(dialog.getByRole('status')).toHaveText('1 lesson found.');
+  await expect(dialog.getByRole('status')).toHaveText(/^\d+ lessons? found\.$/);
   await expect(result.locator('mark').first()).toHaveText(/slippery/i);
 
+  // Arrow keys move from the field through the results; Enter follows the focused one.
   await page.keyboard.press('ArrowDown');
-  await expect(result).toBeFocused();
+  const links = dialog.getByRole('link');
+  await expect(links.first()).toBeFocused();
+  const target = (await links.first().getAttribute('href')) ?? '';
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(LESSON_2.path);
+  await expect(page).toHaveURL(target);
 });
 
 test('search says so when nothing matches, and closes with Escape', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search the course' });
-  await dialog.getByLabel('Search lessons').fill('xylophonequartz');
-  await expect(dialog.getByRole('status')).toHaveText('No lesson mentions "xylophonequartz".');
+  await dialog.getByLabel('Search lessons').fill('zqxjvkw');
+  await expect(dialog.getByRole('status')).toHaveText('No lesson mentions "zqxjvkw".');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
