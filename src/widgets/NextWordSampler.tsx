@@ -5,7 +5,8 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { adjust, createAliasSampler, createRandom, sampleIndex } from '../lib/sampling';
 import { explainSettings } from '../lib/sampler-explanation';
-import { joinWords, scenarios, stepAfter } from '../lib/scenarios';
+import { joinWords, scenarios, stepAfter, type Step } from '../lib/scenarios';
+import { fetchNextWords, OWN_PROMPT_CANDIDATES, type ModelStep } from './next-words';
 import './sampler.css';
 
 interface Props {
@@ -18,6 +19,9 @@ interface Props {
 const DEFAULT_SEED = 42;
 const COMPLETIONS_KEPT = 5;
 const MAX_WORDS = 12;
+const OWN = 'own';
+const UNREACHABLE =
+  'The built-in model did not answer. It runs on the course server: start the course with "npm start".';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
@@ -32,11 +36,16 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   const [counts, setCounts] = useState<number[]>([]);
   const [completions, setCompletions] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
+  const [ownPrompt, setOwnPrompt] = useState('');
+  const [modelStep, setModelStep] = useState<ModelStep | undefined>();
+  const [modelError, setModelError] = useState('');
   const random = useRef(createRandom(DEFAULT_SEED));
 
+  const own = scenarioId === OWN;
   const scenario = scenarios.find((candidate) => candidate.id === scenarioId) ?? scenarios[0];
   if (!scenario) throw new Error('no sampler scenarios');
-  const step = stepAfter(scenario, chosen);
+  const prompt = own ? ownPrompt.trim() : scenario.prompt;
+  const step: Step | undefined = own ? modelStep : stepAfter(scenario, chosen);
   const candidates = step?.candidates ?? [];
   const words = candidates.map((candidate) => candidate.word);
   const original = useMemo(() => (candidates.length ? adjust(candidates.map((c) => c.probability)) : []), [step]);
@@ -54,6 +63,21 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
     setCounts([]);
     setCompletions([]);
     setAnnouncement('');
+    setModelStep(undefined);
+  };
+
+  /** Loads the built-in model's candidates after the given words (own-prompt mode). */
+  const askModel = async (words: string[]) => {
+    setModelError('');
+    try {
+      const next = await fetchNextWords(joinWords(ownPrompt.trim(), words));
+      setModelStep(next);
+      setCounts([]);
+      return next;
+    } catch {
+      setModelError(UNREACHABLE);
+      return undefined;
+    }
   };
   const changeSetting = (apply: () => void) => {
     apply();
@@ -76,17 +100,21 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
     );
   };
 
-  const addWord = () => {
+  const addWord = async () => {
     const word = words[sampleIndex(adjusted, random.current)];
     if (word === undefined) return;
-    setChosen([...chosen, word]);
+    const path = [...chosen, word];
+    setChosen(path);
     setCounts([]);
     setAnnouncement(`Added "${word}".`);
+    if (own) await askModel(path);
   };
 
-  const regenerate = () => {
+  /** Samples a whole continuation: from the scenario's tree, or word by word from the built-in model. */
+  const regenerate = async () => {
     const path: string[] = [];
-    for (let current = scenario.first; path.length < MAX_WORDS;) {
+    let current: Step | undefined = own ? await askModel([]) : scenario.first;
+    while (current && path.length < MAX_WORDS) {
       const weights = adjust(
         current.candidates.map((c) => c.probability),
         options,
@@ -94,10 +122,12 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
       const candidate = current.candidates[sampleIndex(weights, random.current)];
       if (!candidate) break;
       path.push(candidate.word);
-      if (!candidate.next) break;
-      current = candidate.next;
+      if (own)
+        current =
+          candidate.word === '.' ? undefined : await fetchNextWords(joinWords(prompt, path)).catch(() => undefined);
+      else current = candidate.next;
     }
-    const sentence = `${joinWords(scenario.prompt, path)}…`;
+    const sentence = `${joinWords(prompt, path)}…`;
     setCompletions([sentence, ...completions].slice(0, COMPLETIONS_KEPT));
     setAnnouncement(`New completion: ${sentence}`);
   };
@@ -121,6 +151,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
             {scenarios.map((option) => (
               <option value={option.id}>{option.title}</option>
             ))}
+            <option value={OWN}>Your own prompt</option>
           </select>
         </label>
         <div class="sampler__control">
@@ -174,11 +205,42 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           />
         </label>
       </div>
-      <p class="sampler__lesson">{scenario.lesson}</p>
+      {own ? (
+        <form
+          class="sampler__own"
+          onSubmit={(event) => {
+            event.preventDefault();
+            restart();
+            void askModel([]);
+          }}
+        >
+          <label for={`${id}-own`}>Your prompt for the built-in model</label>
+          <input
+            id={`${id}-own`}
+            type="text"
+            maxLength={500}
+            value={ownPrompt}
+            placeholder="Amazon Bedrock is"
+            onInput={(event) => setOwnPrompt(event.currentTarget.value)}
+          />
+          <button type="submit" class="button" disabled={ownPrompt.trim() === ''}>
+            Show next words
+          </button>
+          <p class="sampler__lesson">
+            The course's own small language model, trained on these lessons and the Brown Corpus, predicts the next
+            word.
+            {modelStep &&
+              ` Shown: its ${OWN_PROMPT_CANDIDATES} most likely words out of ${modelStep.vocabularySize.toLocaleString('en-US')}, holding ${percent(modelStep.coverage)} of its probability, scaled to add to 100%.`}
+          </p>
+          {modelError && <p class="sampler__error">{modelError}</p>}
+        </form>
+      ) : (
+        <p class="sampler__lesson">{scenario.lesson}</p>
+      )}
 
       <p class="sampler__text" aria-live="off">
-        <span class="sampler__prompt">{joinWords(scenario.prompt, chosen)}</span>
-        {step ? <span class="sampler__cursor"> …</span> : <span> (end of this example)</span>}
+        <span class="sampler__prompt">{joinWords(prompt, chosen)}</span>
+        {step ? <span class="sampler__cursor"> …</span> : <span> {own ? '' : '(end of this example)'}</span>}
       </p>
 
       {step && (
@@ -197,7 +259,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           <div class="table-scroll" role="region" aria-label="Next-word probabilities and samples" tabindex={0}>
             <table class="sampler__table">
               <caption>
-                Next word after "{joinWords(scenario.prompt, chosen)}" ({total} sample{total === 1 ? '' : 's'} drawn)
+                Next word after "{joinWords(prompt, chosen)}" ({total} sample{total === 1 ? '' : 's'} drawn)
               </caption>
               <thead>
                 <tr>
@@ -244,10 +306,20 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
       </ul>
 
       <div class="sampler__buttons">
-        <button type="button" class="button" onClick={addWord} disabled={!step || chosen.length >= MAX_WORDS}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => void addWord()}
+          disabled={!step || chosen.length >= MAX_WORDS}
+        >
           Add the next word
         </button>
-        <button type="button" class="button button--quiet" onClick={regenerate}>
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={() => void regenerate()}
+          disabled={own && prompt === ''}
+        >
           Regenerate a completion
         </button>
         <button type="button" class="button button--quiet" onClick={() => restart()}>

@@ -91,3 +91,29 @@ test('the sampler is operable by keyboard and has no WCAG 2.2 AA violation', asy
     .analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('"your own prompt" shows the built-in model\'s real next-word candidates', async ({ page }) => {
+  const widget = sampler(page);
+  await widget.getByLabel('Scenario').selectOption({ label: 'Your own prompt' });
+  await widget.getByLabel('Your prompt for the built-in model').fill('After the rain, the streets were');
+  await widget.getByRole('button', { name: 'Show next words' }).click();
+  const rows = widget.locator('tbody th');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.filter({ hasText: /^flooded$/ })).toHaveCount(1);
+  await expect(widget.getByText(/most likely words out of [\d,]+, holding [\d.]+% of its probability/)).toBeVisible();
+
+  await widget.getByLabel('Temperature').fill('0');
+  await widget.getByRole('button', { name: 'Add the next word' }).click();
+  await expect(widget.locator('.sampler__prompt')).toHaveText(
+    /^After the rain, the streets were\S* \S+$|^After the rain, the streets were[:.]$/,
+  );
+});
+
+test('the next-words endpoint rejects a bad request with a JSON error naming the field', async ({ request }) => {
+  const tooMany = await request.get('/api/next-words?n=500&context=hello');
+  expect(tooMany.status()).toBe(400);
+  expect(await tooMany.json()).toEqual({ error: { field: 'n', message: 'Ask for 1 to 50 candidates.' } });
+  const tooLong = await request.get(`/api/next-words?context=${'a'.repeat(501)}`);
+  expect(tooLong.status()).toBe(400);
+  expect((await tooLong.json()).error.field).toBe('context');
+});
