@@ -95,18 +95,16 @@ test('the sampler is operable by keyboard and has no WCAG 2.2 AA violation', asy
 test('"your own prompt" shows the built-in model\'s real next-word candidates', async ({ page }) => {
   const widget = sampler(page);
   await widget.getByLabel('Scenario').selectOption({ label: 'Your own prompt' });
-  await widget.getByLabel('Your prompt for the built-in model').fill('After the rain, the streets were');
+  await widget.getByLabel('Your prompt for the built-in model').fill('He moved to the United');
   await widget.getByRole('button', { name: 'Show next words' }).click();
   const rows = widget.locator('tbody th');
   await expect(rows).toHaveCount(10);
-  await expect(rows.filter({ hasText: /^flooded$/ })).toHaveCount(1);
+  await expect(rows.first()).toHaveText('States');
   await expect(widget.getByText(/most likely words out of [\d,]+, holding [\d.]+% of its probability/)).toBeVisible();
 
   await widget.getByLabel('Temperature').fill('0');
   await widget.getByRole('button', { name: 'Add the next word' }).click();
-  await expect(widget.locator('.sampler__prompt')).toHaveText(
-    /^After the rain, the streets were\S* \S+$|^After the rain, the streets were[:.]$/,
-  );
+  await expect(widget.locator('.sampler__prompt')).toHaveText('He moved to the United States');
 });
 
 test('the next-words endpoint rejects a bad request with a JSON error naming the field', async ({ request }) => {
