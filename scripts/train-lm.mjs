@@ -66,7 +66,7 @@ const brown = await brownDocuments();
 // The course text is small next to the Brown Corpus: it is counted several times so its phrasing carries weight.
 const COURSE_WEIGHT = 8;
 const documents = [...brown, ...Array.from({ length: COURSE_WEIGHT }, () => course).flat()];
-const model = train(documents, { minWordCount: 4, minTrigramCount: 2 });
+const model = train(documents, { minWordCount: 5, minTrigramCount: 2 });
 await mkdir(dirname(out), { recursive: true });
 const json = JSON.stringify(model);
 await writeFile(out, json);

@@ -3,7 +3,7 @@ import { adjust, effectiveChoices, entropyBits, rankByProbability, type Sampling
 
 const percent = (value: number) => `${(value * 100).toFixed(value > 0 && value < 0.01 ? 1 : 0)}%`;
 
-export function explainSettings(words: readonly string[], probabilities: readonly number[], options: SamplingOptions) {
+export function explainSettings(words: readonly string[], probabilities: ArrayLike<number>, options: SamplingOptions) {
   const { temperature = 1, topK = 0, topP = 1 } = options;
   const base = adjust(probabilities);
   const heated = adjust(probabilities, { temperature });

@@ -117,7 +117,8 @@ function boundaryValue(values: Float64Array, reached: (count: number, mass: numb
 function keepDownTo(probabilities: Float64Array, boundary: number, wanted: (kept: number, mass: number) => boolean) {
   let kept = 0;
   let mass = 0;
-  for (const p of probabilities) {
+  for (let i = 0; i < probabilities.length; i++) {
+    const p = probabilities[i] as number;
     if (p > boundary) {
       kept += 1;
       mass += p;
@@ -126,14 +127,16 @@ function keepDownTo(probabilities: Float64Array, boundary: number, wanted: (kept
   const out = new Float64Array(probabilities.length);
   for (let i = 0; i < out.length; i++) {
     const p = probabilities[i] as number;
-    if (p > boundary) out[i] = p;
-    else if (p === boundary && p > 0 && wanted(kept, mass)) {
+    if (p > boundary || (p === boundary && p > 0 && wanted(kept, mass))) {
       out[i] = p;
-      kept += 1;
-      mass += p;
+      if (p === boundary) {
+        kept += 1;
+        mass += p;
+      }
     }
   }
-  return normalise(out);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / mass;
+  return out;
 }
 
 function applyTopK(probabilities: Float64Array, k: number) {
@@ -156,16 +159,16 @@ function applyTopP(probabilities: Float64Array, p: number) {
  * renormalised, in input order. Filtered tokens get 0; at least one token always survives.
  * Throws a SamplingError naming the bad input.
  */
-export function adjust(probabilities: ArrayLike<number>, options: SamplingOptions = {}): number[] {
+export function adjust(probabilities: ArrayLike<number>, options: SamplingOptions = {}): Float64Array {
   checkInputs(probabilities, options);
   const { temperature = 1, topK = 0, topP = 1 } = options;
   const base = normalise(probabilities);
   if (temperature === 0) {
     let best = 0;
     for (let i = 1; i < base.length; i++) if ((base[i] as number) > (base[best] as number)) best = i;
-    return Array.from(base, (_, index) => (index === best ? 1 : 0));
+    return base.map((_, index) => (index === best ? 1 : 0));
   }
-  return Array.from(applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP));
+  return applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP);
 }
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1). */

@@ -86,7 +86,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
 
   const draw = (times: number) => {
     const sampler = times > 1 ? createAliasSampler(adjusted) : undefined;
-    const next = adjusted.map((_, index) => counts[index] ?? 0);
+    const next = Array.from(adjusted, (_, index) => counts[index] ?? 0);
     let last = 0;
     for (let i = 0; i < times; i++) {
       last = sampler ? sampler(random.current) : sampleIndex(adjusted, random.current);

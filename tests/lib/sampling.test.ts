@@ -30,7 +30,7 @@ const REFERENCE: [SamplingOptions, number[]][] = [
   [{ topK: 5, topP: 0.9 }, [0.4706, 0.2941, 0.1765, 0.0588, 0, 0, 0]],
 ];
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const sum = (values: ArrayLike<number>) => Array.from(values).reduce((total, value) => total + value, 0);
 
 describe('adjust', () => {
   it.each(REFERENCE)('matches the reference values for %o', (options, expected) => {
@@ -39,13 +39,13 @@ describe('adjust', () => {
   });
 
   it('treats temperature 0 as greedy: all mass on the most likely token, the first one on a tie', () => {
-    expect(adjust(STREETS, { temperature: 0 })).toEqual([1, 0, 0, 0, 0, 0, 0]);
-    expect(adjust([0.2, 0.4, 0.4], { temperature: 0, topP: 0.1 })).toEqual([0, 1, 0]);
+    expect(Array.from(adjust(STREETS, { temperature: 0 }))).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(adjust([0.2, 0.4, 0.4], { temperature: 0, topP: 0.1 }))).toEqual([0, 1, 0]);
   });
 
   it('keeps a 0.8 top-p boundary exact when the probabilities sum to 1', () => {
     const withOthers = [...STREETS, 0.03];
-    expect(adjust(withOthers, { topP: 0.8 }).map((p) => p > 0)).toEqual([
+    expect(Array.from(adjust(withOthers, { topP: 0.8 }), (p) => p > 0)).toEqual([
       true,
       true,
       true,
@@ -58,13 +58,13 @@ describe('adjust', () => {
   });
 
   it('leaves the distribution alone when every option is off', () => {
-    expect(adjust([0.5, 0.5], { temperature: 1, topK: 0, topP: 1 })).toEqual([0.5, 0.5]);
-    expect(adjust([2, 6])).toEqual([0.25, 0.75]);
+    expect(Array.from(adjust([0.5, 0.5], { temperature: 1, topK: 0, topP: 1 }))).toEqual([0.5, 0.5]);
+    expect(Array.from(adjust([2, 6]))).toEqual([0.25, 0.75]);
   });
 
   it('keeps the most likely token even at top-p 0 or top-k 1', () => {
-    expect(adjust(STREETS, { topP: 0 })).toEqual([1, 0, 0, 0, 0, 0, 0]);
-    expect(adjust(STREETS, { topK: 1 })).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(adjust(STREETS, { topP: 0 }))).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(adjust(STREETS, { topK: 1 }))).toEqual([1, 0, 0, 0, 0, 0, 0]);
   });
 
   it('rejects bad input with a message naming it', () => {
@@ -117,7 +117,7 @@ describe('adjust', () => {
       for (const probabilities of distributions) {
         const k = 1 + Math.floor(random() * probabilities.length);
         const threshold = [...probabilities].sort((a, b) => b - a)[k - 1] ?? 0;
-        const kept = adjust(probabilities, { topK: k }).map((p) => p > 0);
+        const kept = Array.from(adjust(probabilities, { topK: k }), (p) => p > 0);
         expect(kept).toEqual(probabilities.map((p) => p > 0 && p >= threshold));
       }
     });
@@ -128,7 +128,7 @@ describe('adjust', () => {
         const adjusted = adjust(probabilities, { topP: p });
         const base = adjust(probabilities);
         const keptMass = sum(base.filter((_, index) => (adjusted[index] ?? 0) > 0));
-        const smallestKept = Math.min(...base.filter((_, index) => (adjusted[index] ?? 0) > 0));
+        const smallestKept = Math.min(...Array.from(base).filter((_, index) => (adjusted[index] ?? 0) > 0));
         expect(keptMass).toBeGreaterThanOrEqual(Math.min(p, 1) - 1e-9);
         // Dropping the least likely survivor would fall short of p (the set is minimal).
         if (adjusted.filter((q) => q > 0).length > 1) expect(keptMass - smallestKept).toBeLessThan(p + 1e-9);
