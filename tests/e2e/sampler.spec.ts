@@ -115,3 +115,24 @@ test('the next-words endpoint rejects a bad request with a JSON error naming the
   expect(tooLong.status()).toBe(400);
   expect((await tooLong.json()).error.field).toBe('context');
 });
+
+test('two samplers on one page keep their own settings and samples', async ({ page }) => {
+  await page.goto('/learn/genai-concepts/inference-parameters/');
+  const [factual, story] = [
+    page.getByRole('region', { name: 'Try it: next-word sampler' }).nth(0),
+    page.getByRole('region', { name: 'Try it: next-word sampler' }).nth(1),
+  ];
+  for (const widget of [factual, story]) {
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr');
+  }
+  await expect(factual.getByLabel('Scenario')).toHaveValue('capital');
+  await expect(story.getByLabel('Scenario')).toHaveValue('story');
+
+  await factual.getByLabel('Temperature').fill('0');
+  await story.getByRole('button', { name: 'Sample 100 times' }).click();
+  await expect(story.locator('caption')).toContainText('(100 samples drawn)');
+  await expect(factual.locator('caption')).toContainText('(0 samples drawn)');
+  await expect(story.getByLabel('Temperature')).toHaveValue('1');
+  await expect(factual.getByLabel('Temperature')).toHaveValue('0');
+});
