@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { isComplete, isCorrect, score, scoredQuestions } from '../../../src/lib/quiz/scoring';
+import { caseStudy, matching, multiple, ordering, single } from './fixtures';
+
+describe('isCorrect: all or nothing, as the exam scores', () => {
+  it('multiple choice needs the one right option', () => {
+    expect(isCorrect(single('s'), 'b')).toBe(true);
+    expect(isCorrect(single('s'), 'a')).toBe(false);
+    expect(isCorrect(single('s'), undefined)).toBe(false);
+  });
+
+  it('multiple response needs every right option and no wrong one, in any order', () => {
+    expect(isCorrect(multiple, ['c', 'a'])).toBe(true);
+    expect(isCorrect(multiple, ['a'])).toBe(false);
+    expect(isCorrect(multiple, ['a', 'c', 'd'])).toBe(false);
+    expect(isCorrect(multiple, ['a', 'a'])).toBe(false);
+    expect(isCorrect(multiple, 'a')).toBe(false);
+  });
+
+  it('ordering needs every item in its place', () => {
+    expect(isCorrect(ordering, ['c', 'a', 'b'])).toBe(true);
+    expect(isCorrect(ordering, ['a', 'c', 'b'])).toBe(false);
+    expect(isCorrect(ordering, ['c', 'a'])).toBe(false);
+  });
+
+  it('matching needs every pair right', () => {
+    expect(isCorrect(matching, { p1: 'r2', p2: 'r1', p3: 'r3' })).toBe(true);
+    expect(isCorrect(matching, { p1: 'r2', p2: 'r1', p3: 'r4' })).toBe(false);
+    expect(isCorrect(matching, { p1: 'r2', p2: 'r1' })).toBe(false);
+    expect(isCorrect(matching, ['r2', 'r1', 'r3'])).toBe(false);
+  });
+});
+
+describe('isComplete', () => {
+  it('asks for as many choices as the question needs', () => {
+    expect(isComplete(multiple, ['a'])).toBe(false);
+    expect(isComplete(multiple, ['a', 'd'])).toBe(true);
+    expect(isComplete(matching, { p1: 'r1', p2: 'r2' })).toBe(false);
+    expect(isComplete(ordering, ['a', 'b', 'c'])).toBe(true);
+  });
+});
+
+describe('score', () => {
+  it('counts each part of a case study on its own', () => {
+    const parts = scoredQuestions([single('s1'), caseStudy('cs', 3, 2)]);
+    expect(parts.map((q) => q.id)).toEqual(['s1', 'cs-0', 'cs-1']);
+    expect(score(parts, { s1: 'b', 'cs-0': 'b', 'cs-1': 'a' })).toEqual({ correct: 2, total: 3, share: 2 / 3 });
+  });
+});
