@@ -2,6 +2,7 @@
  * The learner's reading progress as it is kept in the browser: which lessons are complete and where they were last.
  * Pure: decoding never throws, and keeps whatever part of damaged data is still valid.
  */
+import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from './stored-data';
 
 export const PROGRESS_VERSION = 1;
 
@@ -13,34 +14,10 @@ export interface Progress {
   lastVisited: { lessonId: string; at: string } | null;
 }
 
-/** What was wrong with stored data; absent when it was read as it was. */
-export type ProgressProblem =
-  /** Not JSON, or not an object: nothing could be kept. */
-  | 'unreadable'
-  /** Some entries were invalid and were dropped; the rest was kept. */
-  | 'partly-invalid'
-  /** Written by a newer version of the course; what this version understands was kept. */
-  | 'newer-version';
-
-export interface DecodedProgress {
-  progress: Progress;
-  problem?: ProgressProblem;
-  /** Entries that could not be kept. */
-  dropped: number;
-}
-
 const LESSON_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, completed: {}, lastVisited: null };
-}
-
-function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function encodeProgress(progress: Progress): string {
@@ -48,14 +25,9 @@ export function encodeProgress(progress: Progress): string {
 }
 
 /** Reads stored progress, keeping every valid entry of damaged or foreign data. */
-export function decodeProgress(raw: string): DecodedProgress {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { progress: emptyProgress(), problem: 'unreadable', dropped: 1 };
-  }
-  if (!isRecord(data)) return { progress: emptyProgress(), problem: 'unreadable', dropped: 1 };
+export function decodeProgress(raw: string): Decoded<Progress> {
+  const data = parseObject(raw);
+  if (!data) return { value: emptyProgress(), problem: 'unreadable', dropped: 1 };
 
   const progress = emptyProgress();
   let dropped = 0;
@@ -81,14 +53,8 @@ export function decodeProgress(raw: string): DecodedProgress {
     dropped += 1;
   }
 
-  const version = data.version;
-  const problem: ProgressProblem | undefined =
-    typeof version === 'number' && version > PROGRESS_VERSION
-      ? 'newer-version'
-      : dropped > 0 || version !== PROGRESS_VERSION
-        ? 'partly-invalid'
-        : undefined;
-  return problem ? { progress, problem, dropped } : { progress, dropped };
+  const problem = problemOf(data.version, PROGRESS_VERSION, dropped);
+  return problem ? { value: progress, problem, dropped } : { value: progress, dropped };
 }
 
 export function setCompleted(progress: Progress, lessonId: string, done: boolean, now: Date): Progress {

@@ -29,12 +29,12 @@ const outline: Outline = {
 describe('decodeProgress', () => {
   it('reads back what it encoded', () => {
     const progress = recordVisit(setCompleted(emptyProgress(), 's1/a', true, new Date(AT)), 's1/b', new Date(AT));
-    expect(decodeProgress(encodeProgress(progress))).toEqual({ progress, dropped: 0 });
+    expect(decodeProgress(encodeProgress(progress))).toEqual({ value: progress, dropped: 0 });
   });
 
   it('starts afresh, reporting it, when the data is not JSON or not an object', () => {
     for (const raw of ['{"completed": {', 'null', '[1,2]', '"text"']) {
-      expect(decodeProgress(raw)).toEqual({ progress: emptyProgress(), problem: 'unreadable', dropped: 1 });
+      expect(decodeProgress(raw)).toEqual({ value: emptyProgress(), problem: 'unreadable', dropped: 1 });
     }
   });
 
@@ -47,26 +47,26 @@ describe('decodeProgress', () => {
     const decoded = decodeProgress(raw);
     expect(decoded.problem).toBe('partly-invalid');
     expect(decoded.dropped).toBe(3);
-    expect(decoded.progress.completed).toEqual({ 's1/a': AT });
-    expect(decoded.progress.lastVisited).toEqual({ lessonId: 's1/a', at: AT });
+    expect(decoded.value.completed).toEqual({ 's1/a': AT });
+    expect(decoded.value.lastVisited).toEqual({ lessonId: 's1/a', at: AT });
   });
 
   it('drops a malformed last visit but keeps completions', () => {
     const decoded = decodeProgress(JSON.stringify({ version: 1, completed: { 's1/a': AT }, lastVisited: 'yesterday' }));
     expect(decoded).toMatchObject({ problem: 'partly-invalid', dropped: 1 });
-    expect(decoded.progress).toEqual({ version: 1, completed: { 's1/a': AT }, lastVisited: null });
+    expect(decoded.value).toEqual({ version: 1, completed: { 's1/a': AT }, lastVisited: null });
   });
 
   it('reports unversioned data while keeping what fits', () => {
     const decoded = decodeProgress(JSON.stringify({ completed: { 's1/a': AT } }));
     expect(decoded.problem).toBe('partly-invalid');
-    expect(decoded.progress.completed).toEqual({ 's1/a': AT });
+    expect(decoded.value.completed).toEqual({ 's1/a': AT });
   });
 
   it('keeps what it understands of data from a newer version', () => {
     const decoded = decodeProgress(JSON.stringify({ version: 7, completed: { 's1/a': AT }, streak: 5 }));
     expect(decoded).toMatchObject({ problem: 'newer-version', dropped: 0 });
-    expect(decoded.progress.completed).toEqual({ 's1/a': AT });
+    expect(decoded.value.completed).toEqual({ 's1/a': AT });
   });
 });
 

@@ -23,7 +23,8 @@ async function loadPage(saved: Record<string, string>, options: { quotaFull?: bo
   vi.resetModules();
   const store = await import('../../src/stores/progress');
   const { storageHealth } = await import('../../src/stores/storage');
-  return { store, storageHealth, items, writes: () => writes };
+  const { dataRepairs } = await import('../../src/stores/versioned');
+  return { store, storageHealth, dataRepairs, items, writes: () => writes };
 }
 
 afterEach(() => {
@@ -38,14 +39,16 @@ describe('progress store', () => {
 
     const second = await loadPage(Object.fromEntries(first.items));
     expect(Object.keys(second.store.progress.get().completed)).toEqual(['what-is-genai/generative-ai-basics']);
-    expect(second.store.progressRepair.get()).toBeNull();
+    expect(second.dataRepairs.get()).toEqual([]);
   });
 
   it('repairs damaged progress, keeps what is valid and copies the original aside', async () => {
     const damaged = JSON.stringify({ version: 1, completed: { 'a/b': AT, 'c/d': 'garbage' }, lastVisited: null });
     const page = await loadPage({ [KEY]: damaged });
     expect(page.store.progress.get().completed).toEqual({ 'a/b': AT });
-    expect(page.store.progressRepair.get()).toEqual({ problem: 'partly-invalid', dropped: 1, kept: 1 });
+    expect(page.dataRepairs.get()).toEqual([
+      { what: 'progress', problem: 'partly-invalid', dropped: 1, kept: '1 completed lesson', backupKey: BACKUP },
+    ]);
     expect(page.items.get(BACKUP)).toBe(damaged);
     expect(JSON.parse(page.items.get(KEY) ?? '')).toEqual({ version: 1, completed: { 'a/b': AT }, lastVisited: null });
   });
@@ -53,7 +56,7 @@ describe('progress store', () => {
   it('survives data that is not JSON at all', async () => {
     const page = await loadPage({ [KEY]: '{{{ not json' });
     expect(page.store.progress.get().completed).toEqual({});
-    expect(page.store.progressRepair.get()?.problem).toBe('unreadable');
+    expect(page.dataRepairs.get()[0]?.problem).toBe('unreadable');
     expect(page.items.get(BACKUP)).toBe('{{{ not json');
   });
 
