@@ -1,0 +1,18 @@
+/** Quiz attempts, kept in localStorage, versioned and repaired when damaged. */
+import { decodeHistory, emptyHistory, encodeHistory, updateAttempt, type Attempt } from '../lib/quiz/history';
+import { versionedAtom } from './versioned';
+
+export const HISTORY_KEY = 'aif-c01:quiz-history';
+
+export const quizHistory = versionedAtom({
+  key: HISTORY_KEY,
+  what: 'quiz history',
+  empty: emptyHistory,
+  decode: decodeHistory,
+  encode: encodeHistory,
+  describe: ({ attempts }) => `${attempts.length} quiz attempt${attempts.length === 1 ? '' : 's'}`,
+});
+
+export function changeAttempt(id: string, change: (attempt: Attempt) => Attempt) {
+  quizHistory.set(updateAttempt(quizHistory.get(), id, change));
+}
