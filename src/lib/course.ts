@@ -60,6 +60,8 @@ export interface CourseSection extends SectionInput {
   lessons: LessonSummary[];
   /** Address of the section's printable cheat sheet, once it has one. */
   cheatSheetHref?: string;
+  /** Address of the section's quiz, once it has one. */
+  quizHref?: string;
 }
 
 export interface Course {
@@ -83,6 +85,10 @@ export function lessonHref(lessonId: string) {
 
 export function cheatSheetHref(sectionId: string) {
   return `/cheat-sheets/${sectionId}/`;
+}
+
+export function quizHref(sectionId: string) {
+  return `/quiz/${sectionId}/`;
 }
 
 export interface CourseInput {
@@ -163,6 +169,7 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
     .map((section) => ({
       ...section,
       ...(cheatSheets.some((sheet) => sheet.id === section.id) ? { cheatSheetHref: cheatSheetHref(section.id) } : {}),
+      ...(quizzes.some((quiz) => quiz.section === section.id) ? { quizHref: quizHref(section.id) } : {}),
       lessons: lessons
         .filter((lesson) => lesson.section === section.id)
         .sort((a, b) => a.order - b.order)

@@ -1,0 +1,230 @@
+/** One question: its stem, the controls to answer it, and once checked, what was right and why. */
+import type { StandaloneQuestion } from '../../schemas/quiz';
+import type { Answer } from '../../lib/quiz/scoring';
+import { textOf } from '../../lib/quiz/answer-text';
+export interface QuizQuestion {
+  question: StandaloneQuestion;
+  /** The case study a part belongs to. */
+  scenario?: string;
+  lessonTitle: string;
+  lessonHref: string;
+}
+
+interface Props {
+  item: QuizQuestion;
+  /** Ids of the choices in the order this attempt shows them. */
+  order: string[];
+  answer: Answer | undefined;
+  checked: boolean;
+  onAnswer: (answer: Answer) => void;
+  idPrefix: string;
+}
+
+export function QuestionView({ item, order, answer, checked, onAnswer, idPrefix }: Props) {
+  const { question } = item;
+  return (
+    <div class="quiz-question">
+      {item.scenario && (
+        <div class="quiz-question__scenario">
+          <p class="quiz-question__label">Case study</p>
+          <p>{item.scenario}</p>
+        </div>
+      )}
+      <p class="quiz-question__stem" id={`${idPrefix}-stem`}>
+        {question.stem}
+      </p>
+      {(question.type === 'single' || question.type === 'multiple') && (
+        <Choices
+          question={question}
+          order={order}
+          answer={answer}
+          checked={checked}
+          onAnswer={onAnswer}
+          idPrefix={idPrefix}
+        />
+      )}
+      {question.type === 'ordering' && (
+        <Ordering question={question} answer={answer} checked={checked} onAnswer={onAnswer} idPrefix={idPrefix} />
+      )}
+      {question.type === 'matching' && (
+        <Matching
+          question={question}
+          order={order}
+          answer={answer}
+          checked={checked}
+          onAnswer={onAnswer}
+          idPrefix={idPrefix}
+        />
+      )}
+    </div>
+  );
+}
+
+type ChoiceQuestion = Extract<StandaloneQuestion, { type: 'single' | 'multiple' }>;
+
+function Choices({
+  question,
+  order,
+  answer,
+  checked,
+  onAnswer,
+  idPrefix,
+}: Omit<Props, 'item'> & { question: ChoiceQuestion }) {
+  const multiple = question.type === 'multiple';
+  const chosen = multiple ? (Array.isArray(answer) ? answer : []) : typeof answer === 'string' ? [answer] : [];
+  const right = multiple ? question.answer : [question.answer];
+  return (
+    <fieldset class="quiz-choices" aria-labelledby={`${idPrefix}-stem`}>
+      {multiple && <p class="quiz-question__hint">Select {question.answer.length}.</p>}
+      {order.map((id, index) => {
+        const option = question.options.find((o) => o.id === id);
+        if (!option) return null;
+        const picked = chosen.includes(id);
+        const state = checked ? (right.includes(id) ? 'right' : picked ? 'wrong' : 'other') : undefined;
+        return (
+          <div class={`quiz-choice${state ? ` quiz-choice--${state}` : ''}`}>
+            <label>
+              <input
+                type={multiple ? 'checkbox' : 'radio'}
+                name={`${idPrefix}-choice`}
+                value={id}
+                checked={picked}
+                disabled={checked}
+                onChange={() => onAnswer(multiple ? (picked ? chosen.filter((c) => c !== id) : [...chosen, id]) : id)}
+              />
+              <kbd aria-hidden="true">{index + 1}</kbd>
+              <span>{option.text}</span>
+            </label>
+            {checked && (
+              <p class="quiz-choice__why">
+                <strong>{state === 'right' ? 'Right answer. ' : picked ? 'Your choice, wrong. ' : 'Wrong. '}</strong>
+                {option.explanation}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+type OrderingQuestion = Extract<StandaloneQuestion, { type: 'ordering' }>;
+
+function Ordering({
+  question,
+  answer,
+  checked,
+  onAnswer,
+  idPrefix,
+}: Omit<Props, 'item' | 'order'> & { question: OrderingQuestion }) {
+  const current = Array.isArray(answer) ? answer : [];
+  const move = (index: number, by: number) => {
+    const next = [...current];
+    const [item] = next.splice(index, 1);
+    if (item === undefined) return;
+    next.splice(index + by, 0, item);
+    onAnswer(next);
+  };
+  return (
+    <div>
+      <p class="quiz-question__hint" id={`${idPrefix}-hint`}>
+        Put the steps in order with the Up and Down buttons.
+      </p>
+      <ol class="quiz-ordering" aria-describedby={`${idPrefix}-hint`}>
+        {current.map((id, index) => {
+          const item = question.items.find((i) => i.id === id);
+          if (!item) return null;
+          const inPlace = question.answer[index] === id;
+          return (
+            <li class={checked ? (inPlace ? 'quiz-choice--right' : 'quiz-choice--wrong') : undefined}>
+              <span class="quiz-ordering__text">{item.text}</span>
+              {!checked && (
+                <span class="quiz-ordering__moves">
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={`Move "${item.text}" up`}
+                  >
+                    Up
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--quiet"
+                    disabled={index === current.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={`Move "${item.text}" down`}
+                  >
+                    Down
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {checked && (
+        <div class="quiz-feedback__detail">
+          <p>
+            <strong>The right order:</strong>
+          </p>
+          <ol>
+            {question.answer.map((id) => {
+              const item = question.items.find((i) => i.id === id);
+              return (
+                <li>
+                  {item?.text} <span class="quiz-choice__why">{item?.explanation}</span>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type MatchingQuestion = Extract<StandaloneQuestion, { type: 'matching' }>;
+
+function Matching({
+  question,
+  order,
+  answer,
+  checked,
+  onAnswer,
+  idPrefix,
+}: Omit<Props, 'item'> & { question: MatchingQuestion }) {
+  const pairs = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : {};
+  return (
+    <div class="quiz-matching">
+      {question.prompts.map((prompt, index) => {
+        const selectId = `${idPrefix}-match-${index}`;
+        const right = question.answer[prompt.id] ?? '';
+        const state = checked ? (pairs[prompt.id] === right ? 'right' : 'wrong') : undefined;
+        return (
+          <div class={`quiz-matching__row${state ? ` quiz-choice--${state}` : ''}`}>
+            <label for={selectId}>{prompt.text}</label>
+            <select
+              id={selectId}
+              value={pairs[prompt.id] ?? ''}
+              disabled={checked}
+              onChange={(event) => onAnswer({ ...pairs, [prompt.id]: event.currentTarget.value })}
+            >
+              <option value="">Choose…</option>
+              {order.map((id) => (
+                <option value={id}>{textOf(question.responses, id)}</option>
+              ))}
+            </select>
+            {checked && (
+              <p class="quiz-choice__why">
+                <strong>{state === 'right' ? 'Right. ' : `Right match: ${textOf(question.responses, right)}. `}</strong>
+                {question.responses.find((r) => r.id === right)?.explanation}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * A section quiz: one question at a time with feedback and explanations as soon as it is checked, then the
+ * results with the lessons to revisit. Keyboard first: number keys pick options, Enter checks and moves on,
+ * the left and right arrows move between questions. The attempt lives in the quiz history store, so a reload
+ * resumes it.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { finished, openAttempt, startAttempt, withAnswer, withChecked, type Attempt } from '../../lib/quiz/history';
+import { presentedOrder } from '../../lib/quiz/presentation';
+import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
+import { results } from '../../lib/quiz/results';
+import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
+import { changeAttempt, quizHistory } from '../../stores/quiz-history';
+import { QuestionView, type QuizQuestion } from './QuestionView';
+import './quiz.css';
+
+interface Props {
+  /** The section id; one open attempt is kept per section. */
+  scope: string;
+  items: QuizQuestion[];
+}
+
+export default function SectionQuiz({ scope, items }: Props) {
+  const id = useId();
+  const history = useStore(quizHistory);
+  const attempt = openAttempt(history, scope);
+  const last = history.attempts.filter((a) => a.scope === scope && a.finishedAt).at(-1);
+
+  const start = () => {
+    quizHistory.set(
+      startAttempt(quizHistory.get(), {
+        kind: 'section',
+        scope,
+        seed: Math.floor(Math.random() * 2 ** 31),
+        questionIds: items.map((item) => item.question.id),
+        now: new Date(),
+      }),
+    );
+  };
+
+  if (!attempt) {
+    return (
+      <section class="quiz" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{last ? 'Your last attempt' : 'Ready when you are'}</h2>
+        {last?.result ? (
+          <Results attempt={last} items={items} />
+        ) : (
+          <p>
+            {items.length} questions of the exam's types. Each is checked as soon as you answer, with an explanation for
+            every option. Use the number keys to pick, Enter to check and move on.
+          </p>
+        )}
+        <button type="button" class="button" onClick={start}>
+          {last ? 'Try the quiz again' : 'Start the quiz'}
+        </button>
+      </section>
+    );
+  }
+  return <Running attempt={attempt} items={items} idPrefix={id} />;
+}
+
+function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQuestion[]; idPrefix: string }) {
+  const firstOpen = attempt.questionIds.findIndex((qid) => !attempt.checked.includes(qid));
+  const [index, setIndex] = useState(firstOpen === -1 ? attempt.questionIds.length - 1 : firstOpen);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const item = items.find((candidate) => candidate.question.id === attempt.questionIds[index]);
+  const allChecked = attempt.questionIds.every((qid) => attempt.checked.includes(qid));
+
+  useEffect(() => heading.current?.focus(), [index]);
+  if (!item) return null;
+
+  const question = item.question;
+  const answer =
+    attempt.answers[question.id] ?? (question.type === 'ordering' ? presentedOrder(question, attempt.seed) : undefined);
+  const checked = attempt.checked.includes(question.id);
+  const complete = isComplete(question, answer);
+  const order = presentedOrder(question, attempt.seed);
+
+  // Key presses can come faster than renders: handlers read the stored answer, not this render's copy.
+  const latest = () => openAttempt(quizHistory.get(), attempt.scope);
+  const latestAnswer = () => latest()?.answers[question.id] ?? answer;
+  const isChecked = () => latest()?.checked.includes(question.id) ?? checked;
+  const setAnswer = (value: Answer) => changeAttempt(attempt.id, withAnswer(question.id, value));
+  const check = () => {
+    const given = latestAnswer();
+    if (isChecked() || given === undefined || !isComplete(question, given)) return;
+    changeAttempt(attempt.id, (a) => withChecked(question.id)(withAnswer(question.id, given)(a)));
+  };
+  const move = (by: number) => setIndex((at) => Math.max(0, Math.min(attempt.questionIds.length - 1, at + by)));
+  const finish = () => {
+    const now = latest();
+    if (!now || !now.questionIds.every((qid) => now.checked.includes(qid))) return;
+    const scored = now.questionIds
+      .map((qid) => items.find((i) => i.question.id === qid)?.question)
+      .filter((q) => q !== undefined);
+    const outcome = results(scored, now.answers);
+    changeAttempt(now.id, finished({ correct: outcome.correct, total: outcome.total }, new Date()));
+  };
+  const next = () => {
+    if (index < attempt.questionIds.length - 1) move(1);
+    else finish();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'SELECT' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const onRadio = target instanceof HTMLInputElement && target.type === 'radio';
+    if (/^[1-9]$/.test(event.key) && !isChecked() && (question.type === 'single' || question.type === 'multiple')) {
+      const optionId = order[Number(event.key) - 1];
+      if (!optionId) return;
+      event.preventDefault();
+      if (question.type === 'single') setAnswer(optionId);
+      else {
+        const given = latestAnswer();
+        const chosen = Array.isArray(given) ? given : [];
+        setAnswer(chosen.includes(optionId) ? chosen.filter((c) => c !== optionId) : [...chosen, optionId]);
+      }
+    } else if (event.key === 'Enter' && target.tagName !== 'BUTTON') {
+      event.preventDefault();
+      if (isChecked()) next();
+      else check();
+    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && !onRadio) {
+      event.preventDefault();
+      move(event.key === 'ArrowRight' ? 1 : -1);
+    }
+  };
+
+  const right = checked && isCorrect(question, attempt.answers[question.id]);
+  return (
+    // The keyboard shortcuts belong to the whole quiz; its controls stay reachable with Tab as usual.
+    <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
+      <div class="quiz__top">
+        <h2 id={`${idPrefix}-q`} tabIndex={-1} ref={heading}>
+          Question {index + 1} of {attempt.questionIds.length}
+        </h2>
+        <p class="quiz__meta">
+          Domain {question.domain} · Task {question.taskStatement} · {attempt.checked.length} checked
+        </p>
+      </div>
+      <QuestionView
+        item={item}
+        order={order}
+        answer={answer}
+        checked={checked}
+        onAnswer={setAnswer}
+        idPrefix={`${idPrefix}-${index}`}
+      />
+      <div class="quiz__feedback" role="status">
+        {checked && (
+          <>
+            <p class={right ? 'quiz__verdict quiz__verdict--right' : 'quiz__verdict quiz__verdict--wrong'}>
+              {right ? 'Correct.' : `Not quite. The right answer: ${rightAnswerText(question)}.`}
+            </p>
+            <p class="quiz__lesson">
+              Learn it in <a href={item.lessonHref}>{item.lessonTitle}</a>.
+            </p>
+          </>
+        )}
+      </div>
+      <div class="quiz__actions">
+        <button type="button" class="button button--quiet" onClick={() => move(-1)} disabled={index === 0}>
+          Previous
+        </button>
+        {checked ? (
+          <button
+            type="button"
+            class="button"
+            onClick={next}
+            disabled={index === attempt.questionIds.length - 1 && !allChecked}
+          >
+            {index === attempt.questionIds.length - 1 ? 'See your results' : 'Next question'}
+          </button>
+        ) : (
+          <button type="button" class="button" onClick={check} disabled={!complete}>
+            Check answer
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Results({ attempt, items }: { attempt: Attempt; items: QuizQuestion[] }) {
+  const scored = attempt.questionIds
+    .map((qid) => items.find((i) => i.question.id === qid))
+    .filter((i) => i !== undefined);
+  const outcome = results(
+    scored.map((i) => i.question),
+    attempt.answers,
+  );
+  const revisit = Object.entries(outcome.byTaskStatement).filter(([, tally]) => tally.correct < tally.total);
+  const lessonTitle = (lessonId: string) => scored.find((i) => i.question.lesson === lessonId);
+  return (
+    <div class="quiz-results">
+      <p class="quiz-results__score">
+        {outcome.correct} of {outcome.total} right ({outcome.percent}%)
+      </p>
+      {revisit.length > 0 ? (
+        <>
+          <p>Worth another look:</p>
+          <ul>
+            {revisit.map(([task, tally]) => (
+              <li>
+                Task {task}: {tally.correct} of {tally.total} right.{' '}
+                {tally.lessons.map((lessonId) => {
+                  const found = lessonTitle(lessonId);
+                  return found ? (
+                    <>
+                      <a href={found.lessonHref}>{found.lessonTitle}</a>{' '}
+                    </>
+                  ) : null;
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>Every question right. Well done.</p>
+      )}
+      <details class="quiz-review">
+        <summary>Review every answer</summary>
+        <ol>
+          {scored.map(({ question }) => {
+            const right = isCorrect(question, attempt.answers[question.id]);
+            return (
+              <li class={right ? 'quiz-choice--right' : 'quiz-choice--wrong'}>
+                <p>{question.stem}</p>
+                <p>
+                  <strong>{right ? 'Right. ' : 'Wrong. '}</strong>Your answer:{' '}
+                  {answerText(question, attempt.answers[question.id])}
+                  {!right && <> · Right answer: {rightAnswerText(question)}</>}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const QUIZ = '/quiz/what-is-genai/';
+
+/** Opens the quiz page and waits for its island to wake up. */
+async function openQuiz(page: Page) {
+  await page.goto(QUIZ);
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+}
+
+/** Answers the question on screen with the keyboard only, then checks it. */
+async function answerByKeyboard(page: Page) {
+  const quiz = page.locator('.quiz');
+  if ((await quiz.locator('input[type=radio]').count()) > 0) {
+    await page.keyboard.press('1');
+  } else if ((await quiz.locator('input[type=checkbox]').count()) > 0) {
+    const hint = (await quiz.locator('.quiz-question__hint').innerText()).match(/Select (\d+)/);
+    for (let n = 1; n <= Number(hint?.[1] ?? 2); n++) await page.keyboard.press(String(n));
+  } else if ((await quiz.locator('select').count()) > 0) {
+    const selects = quiz.locator('select');
+    for (let i = 0; i < (await selects.count()); i++) {
+      await selects.nth(i).focus();
+      await page.keyboard.press('ArrowDown');
+    }
+    await quiz.getByRole('heading').focus();
+  }
+  // Ordering questions start complete: the shown order is an answer.
+  await page.keyboard.press('Enter');
+}
+
+test('a section quiz can be completed with the keyboard alone, and its results persist', async ({ page }) => {
+  await openQuiz(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).focus();
+  await page.keyboard.press('Enter');
+  const heading = page.locator('.quiz h2');
+  await expect(heading).toHaveText(/^Question 1 of (\d+)$/);
+  const total = Number((await heading.innerText()).match(/of (\d+)/)?.[1]);
+
+  for (let n = 1; n <= total; n++) {
+    await expect(heading).toHaveText(`Question ${n} of ${total}`);
+    await expect(heading).toBeFocused();
+    await answerByKeyboard(page);
+    await expect(page.locator('.quiz__verdict')).toHaveText(/^(Correct\.|Not quite\. The right answer: .+)$/);
+    await expect(page.locator('.quiz-choice__why').first()).toBeVisible();
+    await page.keyboard.press('Enter');
+  }
+
+  const score = page.locator('.quiz-results__score');
+  await expect(score).toHaveText(new RegExp(`^\\d+ of ${total} right \\(\\d+%\\)$`));
+  const text = await score.innerText();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your last attempt' })).toBeVisible();
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+  await expect(score).toHaveText(text);
+  await page.getByText('Review every answer').click();
+  await expect(page.locator('.quiz-review li')).toHaveCount(total);
+});
+
+test('a reload mid-quiz resumes at the first unchecked question with the options in the same order', async ({
+  page,
+}) => {
+  await openQuiz(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
+  const shown = await page.locator('.quiz-question').innerText();
+  await page.reload();
+  await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
+  expect(await page.locator('.quiz-question').innerText()).toBe(shown);
+});
+
+test('arrow keys move between questions and every quiz screen passes axe', async ({ page }) => {
+  const axe = async () =>
+    (
+      await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    ).violations.map((v) => v.id);
+  await openQuiz(page);
+  expect(await axe()).toEqual([]);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  expect(await axe()).toEqual([]);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.quiz h2')).toHaveText(/^Question 1 of/);
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.quiz__verdict')).toBeVisible();
+  expect(await axe()).toEqual([]);
+});
