@@ -90,3 +90,31 @@ test('arrow keys move between questions and every quiz screen passes axe', async
   await expect(page.locator('.quiz__verdict')).toBeVisible();
   expect(await axe()).toEqual([]);
 });
+
+test('a question answered wrongly comes back in mistake review, counted on the home page', async ({ page }) => {
+  // Answers questions until one is missed, so it can take a while on a busy machine.
+  test.setTimeout(90_000);
+  await page.goto('/review/');
+  await expect(page.getByText('Nothing to review yet.')).toBeVisible();
+
+  await openQuiz(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  let missed = '';
+  for (let n = 0; n < 30 && !missed; n++) {
+    await answerByKeyboard(page);
+    const verdict = await page.locator('.quiz__verdict').innerText();
+    if (verdict.startsWith('Not quite')) missed = await page.locator('.quiz-question__stem').innerText();
+    else await page.keyboard.press('Enter');
+  }
+  expect(missed).not.toBe('');
+
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: '1 question due for review today' })).toBeVisible();
+  await page.getByRole('link', { name: '1 question due for review today' }).click();
+  await expect(page).toHaveURL('/review/');
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+  await expect(page.getByText('1 question due today.')).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 1');
+  await expect(page.locator('.quiz-question__stem')).toHaveText(missed);
+});

@@ -12,16 +12,22 @@ import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
 import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
+import { reviewCards } from '../../stores/review-cards';
+import { recordAnswer } from '../../lib/quiz/review-schedule';
 import { QuestionView, type QuizQuestion } from './QuestionView';
 import './quiz.css';
 
 interface Props {
-  /** The section id; one open attempt is kept per section. */
+  /** The section id, or "review"; one open attempt is kept per scope. */
   scope: string;
   items: QuizQuestion[];
+  /** The question ids to ask when an attempt starts; all items by default. */
+  pick?: () => string[];
+  /** What the start screen says before the first attempt. */
+  intro?: string;
 }
 
-export default function SectionQuiz({ scope, items }: Props) {
+export default function SectionQuiz({ scope, items, pick, intro }: Props) {
   const id = useId();
   const history = useStore(quizHistory);
   const attempt = openAttempt(history, scope);
@@ -33,7 +39,7 @@ export default function SectionQuiz({ scope, items }: Props) {
         kind: 'section',
         scope,
         seed: Math.floor(Math.random() * 2 ** 31),
-        questionIds: items.map((item) => item.question.id),
+        questionIds: pick ? pick() : items.map((item) => item.question.id),
         now: new Date(),
       }),
     );
@@ -47,8 +53,8 @@ export default function SectionQuiz({ scope, items }: Props) {
           <Results attempt={last} items={items} />
         ) : (
           <p>
-            {items.length} questions of the exam's types. Each is checked as soon as you answer, with an explanation for
-            every option. Use the number keys to pick, Enter to check and move on.
+            {intro ??
+              `${items.length} questions of the exam's types. Each is checked as soon as you answer, with an explanation for every option. Use the number keys to pick, Enter to check and move on.`}
           </p>
         )}
         <button type="button" class="button" onClick={start}>
@@ -86,6 +92,8 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
     const given = latestAnswer();
     if (isChecked() || given === undefined || !isComplete(question, given)) return;
     changeAttempt(attempt.id, (a) => withChecked(question.id)(withAnswer(question.id, given)(a)));
+    // Every checked answer feeds the mistake-review schedule.
+    reviewCards.set(recordAnswer(reviewCards.get(), question.id, isCorrect(question, given), new Date()));
   };
   const move = (by: number) => setIndex((at) => Math.max(0, Math.min(attempt.questionIds.length - 1, at + by)));
   const finish = () => {

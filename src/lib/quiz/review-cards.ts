@@ -1,0 +1,83 @@
+/**
+ * The mistake-review cards as kept in the browser: one per question answered wrongly, with its FSRS state and
+ * when it is due. Reading them needs no scheduler, so pages that only count what is due stay small.
+ */
+import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
+
+export const REVIEW_VERSION = 1;
+
+/** A card as stored: dates as ISO strings. */
+export interface StoredCard {
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review?: string;
+}
+
+export interface ReviewCards {
+  version: typeof REVIEW_VERSION;
+  /** One card per question id. */
+  cards: Record<string, StoredCard>;
+}
+
+export function emptyReviewCards(): ReviewCards {
+  return { version: REVIEW_VERSION, cards: {} };
+}
+
+export function encodeReviewCards(value: ReviewCards) {
+  return JSON.stringify(value);
+}
+
+const NUMBERS = [
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'state',
+] as const;
+
+function readCard(value: unknown): StoredCard | null {
+  if (!isRecord(value) || !isTimestamp(value.due)) return null;
+  if (!NUMBERS.every((field) => typeof value[field] === 'number' && Number.isFinite(value[field]))) return null;
+  if (value.last_review !== undefined && !isTimestamp(value.last_review)) return null;
+  return value as unknown as StoredCard;
+}
+
+export function decodeReviewCards(raw: string): Decoded<ReviewCards> {
+  const data = parseObject(raw);
+  if (!data || !isRecord(data.cards)) return { value: emptyReviewCards(), problem: 'unreadable', dropped: 1 };
+  const cards: Record<string, StoredCard> = {};
+  let dropped = 0;
+  for (const [questionId, value] of Object.entries(data.cards)) {
+    const card = readCard(value);
+    if (card) cards[questionId] = card;
+    else dropped += 1;
+  }
+  const problem = problemOf(data.version, REVIEW_VERSION, dropped);
+  const value = { version: REVIEW_VERSION, cards } as const;
+  return problem ? { value, problem, dropped } : { value, dropped };
+}
+
+/** Question ids whose review is due by the given moment, the most overdue first. */
+export function dueBy(review: ReviewCards, moment: Date): string[] {
+  return Object.entries(review.cards)
+    .filter(([, card]) => Date.parse(card.due) <= moment.getTime())
+    .sort(([, a], [, b]) => Date.parse(a.due) - Date.parse(b.due))
+    .map(([questionId]) => questionId);
+}
+
+/** The end of the learner's day, for "due today". */
+export function endOfDay(now: Date) {
+  const end = new Date(now);
+  end.setHours(23, 59, 59, 999);
+  return end;
+}

@@ -1,0 +1,36 @@
+/** Mistake review: the questions due today, from every quiz, asked again with feedback. */
+import { useStore } from '@nanostores/preact';
+import { dueBy, endOfDay } from '../../lib/quiz/review-cards';
+import { openAttempt } from '../../lib/quiz/history';
+import { quizHistory } from '../../stores/quiz-history';
+import { reviewCards } from '../../stores/review-cards';
+import SectionQuiz from './SectionQuiz';
+import type { QuizQuestion } from './QuestionView';
+
+export const REVIEW_SCOPE = 'review';
+
+export default function MistakeReview({ items }: { items: QuizQuestion[] }) {
+  const cards = useStore(reviewCards);
+  const history = useStore(quizHistory);
+  const known = new Set(items.map((item) => item.question.id));
+  const due = dueBy(cards, endOfDay(new Date())).filter((id) => known.has(id));
+  const inProgress = openAttempt(history, REVIEW_SCOPE);
+  if (due.length === 0 && !inProgress) {
+    const scheduled = Object.keys(cards.cards).length;
+    return (
+      <p class="quiz">
+        {scheduled === 0
+          ? 'Nothing to review yet. Questions you answer wrongly in any quiz come back here, spaced out so they stick.'
+          : `Nothing due today. ${scheduled} question${scheduled === 1 ? ' is' : 's are'} scheduled for later days.`}
+      </p>
+    );
+  }
+  return (
+    <SectionQuiz
+      scope={REVIEW_SCOPE}
+      items={items}
+      pick={() => due}
+      intro={`${due.length} question${due.length === 1 ? '' : 's'} due today. Answer right and a question comes back later; answer wrong and it comes back soon.`}
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeReviewCards,
+  dueBy,
+  emptyReviewCards,
+  encodeReviewCards,
+  endOfDay,
+} from '../../../src/lib/quiz/review-cards';
+import { recordAnswer } from '../../../src/lib/quiz/review-schedule';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
+
+describe('mistake review schedule', () => {
+  it('schedules a missed question soon, and never one that was answered right first time', () => {
+    let review = recordAnswer(emptyReviewCards(), 'q1', false, NOW);
+    review = recordAnswer(review, 'q2', true, NOW);
+    expect(Object.keys(review.cards)).toEqual(['q1']);
+    expect(dueBy(review, NOW)).toEqual([]);
+    expect(dueBy(review, minutes(15))).toEqual(['q1']);
+  });
+
+  it('moves a card further out after right answers and back after a wrong one', () => {
+    let review = recordAnswer(emptyReviewCards(), 'q1', false, NOW);
+    review = recordAnswer(review, 'q1', true, minutes(15));
+    review = recordAnswer(review, 'q1', true, minutes(45));
+    const spaced = Date.parse(review.cards.q1?.due ?? '');
+    expect(spaced).toBeGreaterThan(days(1).getTime() - 1);
+    review = recordAnswer(review, 'q1', false, days(2));
+    expect(Date.parse(review.cards.q1?.due ?? '')).toBeLessThan(days(2).getTime() + 3_600_000);
+    expect(review.cards.q1?.lapses).toBe(1);
+  });
+
+  it('lists the most overdue question first', () => {
+    let review = recordAnswer(emptyReviewCards(), 'late', false, NOW);
+    review = recordAnswer(review, 'early', false, minutes(-60));
+    expect(dueBy(review, days(1))).toEqual(['early', 'late']);
+  });
+
+  it('reads back what it wrote and keeps the valid cards of damaged data', () => {
+    const review = recordAnswer(emptyReviewCards(), 'q1', false, NOW);
+    expect(decodeReviewCards(encodeReviewCards(review))).toEqual({ value: review, dropped: 0 });
+    const damaged = JSON.stringify({ version: 1, cards: { ...review.cards, q2: { due: 'soon' } } });
+    expect(decodeReviewCards(damaged)).toMatchObject({ value: review, problem: 'partly-invalid', dropped: 1 });
+    expect(decodeReviewCards('nope').problem).toBe('unreadable');
+  });
+
+  it('counts the whole day as today', () => {
+    const end = endOfDay(NOW);
+    expect(end.getHours()).toBe(23);
+    expect(end.getTime()).toBeGreaterThan(NOW.getTime());
+  });
+});
