@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { answerByKeyboard } from './quiz-keys';
 
 const QUIZ = '/quiz/what-is-genai/';
 
@@ -7,26 +8,6 @@ const QUIZ = '/quiz/what-is-genai/';
 async function openQuiz(page: Page) {
   await page.goto(QUIZ);
   await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
-}
-
-/** Answers the question on screen with the keyboard only, then checks it. */
-async function answerByKeyboard(page: Page) {
-  const quiz = page.locator('.quiz');
-  if ((await quiz.locator('input[type=radio]').count()) > 0) {
-    await page.keyboard.press('1');
-  } else if ((await quiz.locator('input[type=checkbox]').count()) > 0) {
-    const hint = (await quiz.locator('.quiz-question__hint').innerText()).match(/Select (\d+)/);
-    for (let n = 1; n <= Number(hint?.[1] ?? 2); n++) await page.keyboard.press(String(n));
-  } else if ((await quiz.locator('select').count()) > 0) {
-    const selects = quiz.locator('select');
-    for (let i = 0; i < (await selects.count()); i++) {
-      await selects.nth(i).focus();
-      await page.keyboard.press('ArrowDown');
-    }
-    await quiz.getByRole('heading').focus();
-  }
-  // Ordering questions start complete: the shown order is an answer.
-  await page.keyboard.press('Enter');
 }
 
 test('a section quiz can be completed with the keyboard alone, and its results persist', async ({ page }) => {
@@ -41,6 +22,7 @@ test('a section quiz can be completed with the keyboard alone, and its results p
     await expect(heading).toHaveText(`Question ${n} of ${total}`);
     await expect(heading).toBeFocused();
     await answerByKeyboard(page);
+    await page.keyboard.press('Enter');
     await expect(page.locator('.quiz__verdict')).toHaveText(/^(Correct\.|Not quite\. The right answer: .+)$/);
     await expect(page.locator('.quiz-choice__why').first()).toBeVisible();
     await page.keyboard.press('Enter');
@@ -62,8 +44,10 @@ test('a reload mid-quiz resumes at the first unchecked question with the options
 }) => {
   await openQuiz(page);
   await page.getByRole('button', { name: 'Start the quiz' }).click();
-  await page.keyboard.press('1');
+  await expect(page.locator('.quiz h2')).toBeFocused();
+  await answerByKeyboard(page);
   await page.keyboard.press('Enter');
+  await expect(page.locator('.quiz__verdict')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
   const shown = await page.locator('.quiz-question').innerText();
@@ -80,12 +64,13 @@ test('arrow keys move between questions and every quiz screen passes axe', async
   await openQuiz(page);
   expect(await axe()).toEqual([]);
   await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('.quiz h2')).toBeFocused();
   expect(await axe()).toEqual([]);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 1 of/);
-  await page.keyboard.press('1');
+  await answerByKeyboard(page);
   await page.keyboard.press('Enter');
   await expect(page.locator('.quiz__verdict')).toBeVisible();
   expect(await axe()).toEqual([]);
@@ -99,9 +84,11 @@ test('a question answered wrongly comes back in mistake review, counted on the h
 
   await openQuiz(page);
   await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('.quiz h2')).toBeFocused();
   let missed = '';
   for (let n = 0; n < 30 && !missed; n++) {
     await answerByKeyboard(page);
+    await page.keyboard.press('Enter');
     const verdict = await page.locator('.quiz__verdict').innerText();
     if (verdict.startsWith('Not quite')) missed = await page.locator('.quiz-question__stem').innerText();
     else await page.keyboard.press('Enter');

@@ -16,7 +16,8 @@ interface Props {
   order: string[];
   answer: Answer | undefined;
   checked: boolean;
-  onAnswer: (answer: Answer) => void;
+  /** Receives a change to apply to the latest stored answer, so quick successive inputs are never lost. */
+  onAnswer: (change: (previous: Answer | undefined) => Answer) => void;
   idPrefix: string;
 }
 
@@ -90,7 +91,13 @@ function Choices({
                 value={id}
                 checked={picked}
                 disabled={checked}
-                onChange={() => onAnswer(multiple ? (picked ? chosen.filter((c) => c !== id) : [...chosen, id]) : id)}
+                onChange={() =>
+                  onAnswer((previous) => {
+                    if (!multiple) return id;
+                    const before = Array.isArray(previous) ? previous : [];
+                    return before.includes(id) ? before.filter((c) => c !== id) : [...before, id];
+                  })
+                }
               />
               <kbd aria-hidden="true">{index + 1}</kbd>
               <span>{option.text}</span>
@@ -118,13 +125,13 @@ function Ordering({
   idPrefix,
 }: Omit<Props, 'item' | 'order'> & { question: OrderingQuestion }) {
   const current = Array.isArray(answer) ? answer : [];
-  const move = (index: number, by: number) => {
-    const next = [...current];
-    const [item] = next.splice(index, 1);
-    if (item === undefined) return;
-    next.splice(index + by, 0, item);
-    onAnswer(next);
-  };
+  const move = (index: number, by: number) =>
+    onAnswer((previous) => {
+      const next = Array.isArray(previous) ? [...previous] : [...current];
+      const [item] = next.splice(index, 1);
+      if (item !== undefined) next.splice(index + by, 0, item);
+      return next;
+    });
   return (
     <div>
       <p class="quiz-question__hint" id={`${idPrefix}-hint`}>
@@ -209,7 +216,13 @@ function Matching({
               id={selectId}
               value={pairs[prompt.id] ?? ''}
               disabled={checked}
-              onChange={(event) => onAnswer({ ...pairs, [prompt.id]: event.currentTarget.value })}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                onAnswer((previous) => ({
+                  ...(previous && typeof previous === 'object' && !Array.isArray(previous) ? previous : {}),
+                  [prompt.id]: value,
+                }));
+              }}
             >
               <option value="">Choose…</option>
               {order.map((id) => (

@@ -11,6 +11,7 @@ import { presentedOrder } from '../../lib/quiz/presentation';
 import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
 import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
+import { answerForNumberKey } from '../../lib/quiz/keyboard';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { reviewCards } from '../../stores/review-cards';
 import { recordAnswer } from '../../lib/quiz/review-schedule';
@@ -87,7 +88,8 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
   const latest = () => openAttempt(quizHistory.get(), attempt.scope);
   const latestAnswer = () => latest()?.answers[question.id] ?? answer;
   const isChecked = () => latest()?.checked.includes(question.id) ?? checked;
-  const setAnswer = (value: Answer) => changeAttempt(attempt.id, withAnswer(question.id, value));
+  const setAnswer = (change: (previous: Answer | undefined) => Answer) =>
+    changeAttempt(attempt.id, (a) => withAnswer(question.id, change(a.answers[question.id] ?? answer))(a));
   const check = () => {
     const given = latestAnswer();
     if (isChecked() || given === undefined || !isComplete(question, given)) return;
@@ -114,16 +116,10 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
     const target = event.target as HTMLElement;
     if (target.tagName === 'SELECT' || event.ctrlKey || event.metaKey || event.altKey) return;
     const onRadio = target instanceof HTMLInputElement && target.type === 'radio';
-    if (/^[1-9]$/.test(event.key) && !isChecked() && (question.type === 'single' || question.type === 'multiple')) {
-      const optionId = order[Number(event.key) - 1];
-      if (!optionId) return;
+    const picked = isChecked() ? undefined : answerForNumberKey(question, order, latestAnswer(), event.key);
+    if (picked !== undefined) {
       event.preventDefault();
-      if (question.type === 'single') setAnswer(optionId);
-      else {
-        const given = latestAnswer();
-        const chosen = Array.isArray(given) ? given : [];
-        setAnswer(chosen.includes(optionId) ? chosen.filter((c) => c !== optionId) : [...chosen, optionId]);
-      }
+      setAnswer(() => picked);
     } else if (event.key === 'Enter' && target.tagName !== 'BUTTON') {
       event.preventDefault();
       if (isChecked()) next();

@@ -1,0 +1,468 @@
+/**
+ * The timed mock exam: 65 questions drawn by domain weight, 90 minutes, no feedback until the end, flags, a
+ * navigator, a review screen before submitting, and submission when time runs out. The attempt and its
+ * deadline are stored, so a reload or a closed tab resumes with the right time left.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Question, StandaloneQuestion } from '../../schemas/quiz';
+import { examDomains, examFormat } from '../../lib/exam';
+import { assembleExam } from '../../lib/quiz/exam';
+import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
+import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
+import { answerForNumberKey } from '../../lib/quiz/keyboard';
+import { presentedOrder } from '../../lib/quiz/presentation';
+import { results } from '../../lib/quiz/results';
+import { recordAnswer } from '../../lib/quiz/review-schedule';
+import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
+import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
+import { changeAttempt, quizHistory } from '../../stores/quiz-history';
+import { reviewCards } from '../../stores/review-cards';
+import { QuestionView, type QuizQuestion } from './QuestionView';
+import './quiz.css';
+
+export const MOCK_SCOPE = 'mock';
+
+interface Props {
+  bank: Question[];
+  /** Lesson titles and addresses by lesson id. */
+  lessons: Record<string, { title: string; href: string }>;
+}
+
+export default function MockExam({ bank, lessons }: Props) {
+  const id = useId();
+  const history = useStore(quizHistory);
+  const attempt = openAttempt(history, MOCK_SCOPE);
+  const past = history.attempts.filter((a) => a.scope === MOCK_SCOPE && a.finishedAt);
+  const [showing, setShowing] = useState<string | undefined>();
+
+  const items = new Map<string, QuizQuestion>();
+  for (const question of bank) {
+    for (const part of question.type === 'case-study' ? question.questions : [question]) {
+      items.set(part.id, {
+        question: part,
+        ...(question.type === 'case-study' ? { scenario: question.scenario } : {}),
+        lessonTitle: lessons[part.lesson]?.title ?? part.lesson,
+        lessonHref: lessons[part.lesson]?.href ?? '/',
+      });
+    }
+  }
+
+  if (attempt) return <Running attempt={attempt} items={items} idPrefix={id} />;
+
+  const shown = past.find((a) => a.id === showing) ?? past.at(-1);
+  const preview = assembleExam(bank, { seed: 1 });
+  const start = () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const exam = assembleExam(bank, { seed });
+    const now = new Date();
+    quizHistory.set(
+      startAttempt(quizHistory.get(), {
+        kind: 'mock',
+        scope: MOCK_SCOPE,
+        seed,
+        questionIds: scoredQuestions(exam.questions).map((q) => q.id),
+        now,
+        deadline: new Date(now.getTime() + examFormat.minutes * 60_000),
+      }),
+    );
+  };
+
+  return (
+    <>
+      <section class="quiz" aria-labelledby={`${id}-start`}>
+        <h2 id={`${id}-start`}>{past.length ? 'Take another mock exam' : 'Before you start'}</h2>
+        <ul>
+          <li>
+            {preview.size} questions drawn from the course's bank by the exam's domain weights, {examFormat.minutes}{' '}
+            minutes.
+          </li>
+          <li>
+            No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
+          </li>
+          <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
+          <li>Keys: number keys pick options, F flags, Enter or the right arrow goes to the next question.</li>
+        </ul>
+        {preview.adapted && (
+          <div class="quiz-question__scenario">
+            <p class="quiz-question__label">How the draw is adapted</p>
+            <p>
+              The course teaches generative AI and Bedrock first, so some domains have fewer questions than their weight
+              asks for. Those domains give all they have; the others make up the difference by weight:
+            </p>
+            <ul>
+              {preview.domains
+                .filter((domain) => domain.available < domain.target)
+                .map((domain) => (
+                  <li>
+                    Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
+                    {domain.target} wanted.
+                  </li>
+                ))}
+            </ul>
+          </div>
+        )}
+        <button type="button" class="button" onClick={start}>
+          Start the mock exam
+        </button>
+      </section>
+      {past.length > 0 && (
+        <section class="quiz" aria-labelledby={`${id}-past`}>
+          <h2 id={`${id}-past`}>Your mock exams</h2>
+          <AttemptsChart attempts={past} />
+          <label class="quiz__pick">
+            Show the results of{' '}
+            <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
+              {past.map((a) => (
+                <option value={a.id}>{new Date(a.finishedAt ?? a.startedAt).toLocaleString('en-US')}</option>
+              ))}
+            </select>
+          </label>
+          {shown && <MockResults attempt={shown} items={items} />}
+        </section>
+      )}
+    </>
+  );
+}
+
+function submit(attempt: Attempt, items: Map<string, QuizQuestion>) {
+  const now = latestAttempt() ?? attempt;
+  const questions = now.questionIds.map((qid) => items.get(qid)?.question).filter((q): q is StandaloneQuestion => !!q);
+  const outcome = results(questions, now.answers);
+  const moment = new Date();
+  let cards = reviewCards.get();
+  for (const question of questions)
+    cards = recordAnswer(cards, question.id, isCorrect(question, now.answers[question.id]), moment);
+  reviewCards.set(cards);
+  changeAttempt(now.id, finished({ correct: outcome.correct, total: outcome.total }, moment));
+}
+
+const latestAttempt = () => openAttempt(quizHistory.get(), MOCK_SCOPE);
+
+function Running({
+  attempt,
+  items,
+  idPrefix,
+}: {
+  attempt: Attempt;
+  items: Map<string, QuizQuestion>;
+  idPrefix: string;
+}) {
+  const [index, setIndex] = useState(0);
+  const [reviewing, setReviewing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [now, setNow] = useState(() => new Date());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const left = millisecondsLeft(attempt.deadline, now);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (left === 0) submit(attempt, items);
+  }, [left === 0]);
+  useEffect(() => heading.current?.focus(), [index, reviewing]);
+
+  const total = attempt.questionIds.length;
+  const item = items.get(attempt.questionIds[index] ?? '');
+  const answered = (qid: string) => {
+    const question = items.get(qid)?.question;
+    return question ? isComplete(question, attempt.answers[qid]) : false;
+  };
+  const move = (by: number) => setIndex((at) => Math.max(0, Math.min(total - 1, at + by)));
+  const clock = (
+    <p class="mock__clock" role="timer" aria-label={describeClock(left)}>
+      <span aria-hidden="true">{formatClock(left)}</span>
+    </p>
+  );
+
+  if (reviewing || !item) {
+    const unanswered = attempt.questionIds.filter((qid) => !answered(qid)).length;
+    return (
+      <section class="quiz" aria-labelledby={`${idPrefix}-review`}>
+        <div class="quiz__top">
+          <h2 id={`${idPrefix}-review`} tabIndex={-1} ref={heading}>
+            Review before you submit
+          </h2>
+          {clock}
+        </div>
+        <p>
+          {total - unanswered} of {total} answered, {attempt.flagged.length} flagged.
+          {unanswered > 0 && ' Unanswered questions count as wrong; there is no penalty for guessing.'}
+        </p>
+        <Navigator
+          attempt={attempt}
+          answered={answered}
+          current={-1}
+          onPick={(at) => (setIndex(at), setReviewing(false))}
+        />
+        <div class="quiz__actions">
+          <button type="button" class="button button--quiet" onClick={() => setReviewing(false)}>
+            Back to the questions
+          </button>
+          {confirming ? (
+            <button type="button" class="button" onClick={() => submit(attempt, items)}>
+              Yes, submit the exam
+            </button>
+          ) : (
+            <button type="button" class="button" onClick={() => setConfirming(true)}>
+              Submit the exam
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  const question = item.question;
+  const order = presentedOrder(question, attempt.seed);
+  const answer = attempt.answers[question.id] ?? (question.type === 'ordering' ? order : undefined);
+  const flagged = attempt.flagged.includes(question.id);
+  const setAnswer = (change: (previous: Answer | undefined) => Answer) =>
+    changeAttempt(attempt.id, (a) => withAnswer(question.id, change(a.answers[question.id] ?? answer))(a));
+  const toggleFlag = () =>
+    changeAttempt(attempt.id, withFlag(question.id, !latestAttempt()?.flagged.includes(question.id)));
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'SELECT' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const onRadio = target instanceof HTMLInputElement && target.type === 'radio';
+    const picked = answerForNumberKey(question, order, latestAttempt()?.answers[question.id], event.key);
+    if (picked !== undefined) {
+      event.preventDefault();
+      setAnswer(() => picked);
+    } else if (event.key === 'f' || event.key === 'F') {
+      event.preventDefault();
+      toggleFlag();
+    } else if ((event.key === 'Enter' && target.tagName !== 'BUTTON') || (event.key === 'ArrowRight' && !onRadio)) {
+      event.preventDefault();
+      if (index === total - 1) setReviewing(true);
+      else move(1);
+    } else if (event.key === 'ArrowLeft' && !onRadio) {
+      event.preventDefault();
+      move(-1);
+    }
+  };
+
+  return (
+    <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
+      <div class="quiz__top">
+        <h2 id={`${idPrefix}-q`} tabIndex={-1} ref={heading}>
+          Question {index + 1} of {total}
+        </h2>
+        {clock}
+      </div>
+      <QuestionView
+        item={item}
+        order={order}
+        answer={answer}
+        checked={false}
+        onAnswer={setAnswer}
+        idPrefix={`${idPrefix}-${index}`}
+      />
+      <div class="quiz__actions">
+        <button type="button" class="button button--quiet" onClick={() => move(-1)} disabled={index === 0}>
+          Previous
+        </button>
+        <button type="button" class="button button--quiet" aria-pressed={flagged} onClick={toggleFlag}>
+          {flagged ? 'Flagged' : 'Flag for review'}
+        </button>
+        {index === total - 1 ? (
+          <button type="button" class="button" onClick={() => setReviewing(true)}>
+            Review and submit
+          </button>
+        ) : (
+          <button type="button" class="button" onClick={() => move(1)}>
+            Next question
+          </button>
+        )}
+      </div>
+      <details class="mock__navigator">
+        <summary>All questions</summary>
+        <Navigator attempt={attempt} answered={answered} current={index} onPick={setIndex} />
+        <button type="button" class="button button--quiet" onClick={() => setReviewing(true)}>
+          Review and submit
+        </button>
+      </details>
+    </section>
+  );
+}
+
+function Navigator({
+  attempt,
+  answered,
+  current,
+  onPick,
+}: {
+  attempt: Attempt;
+  answered: (qid: string) => boolean;
+  current: number;
+  onPick: (index: number) => void;
+}) {
+  return (
+    <ol class="mock__grid">
+      {attempt.questionIds.map((qid, index) => {
+        const done = answered(qid);
+        const flagged = attempt.flagged.includes(qid);
+        const state = [done ? 'answered' : 'not answered', flagged ? 'flagged' : ''].filter(Boolean).join(', ');
+        return (
+          <li>
+            <button
+              type="button"
+              class={`mock__cell${done ? ' mock__cell--done' : ''}${flagged ? ' mock__cell--flagged' : ''}`}
+              aria-current={index === current ? 'step' : undefined}
+              aria-label={`Question ${index + 1}, ${state}`}
+              onClick={() => onPick(index)}
+            >
+              {index + 1}
+              {flagged && <span aria-hidden="true">⚑</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function MockResults({ attempt, items }: { attempt: Attempt; items: Map<string, QuizQuestion> }) {
+  const asked = attempt.questionIds.map((qid) => items.get(qid)).filter((i): i is QuizQuestion => !!i);
+  const outcome = results(
+    asked.map((i) => i.question),
+    attempt.answers,
+  );
+  const lessonOf = (lessonId: string) => asked.find((i) => i.question.lesson === lessonId);
+  const weak = Object.entries(outcome.byTaskStatement)
+    .filter(([, tally]) => tally.correct / tally.total < 0.7)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <div class="quiz-results">
+      <p class="quiz-results__score">
+        {outcome.correct} of {outcome.total} right ({outcome.percent}%) · estimated score {outcome.scaledEstimate} ·{' '}
+        {outcome.passed ? 'above' : 'below'} the pass mark of {examFormat.passingScore}
+      </p>
+      <p class="small">
+        The score is only an estimate: it maps your share of right answers onto 100–1,000 in a straight line. AWS scales
+        real scores per exam form and does not publish how, and 15 of the real exam's 65 questions are not scored.
+      </p>
+      <h3>By domain</h3>
+      <ul class="domains">
+        {examDomains.map((domain) => {
+          const tally = outcome.byDomain[domain.id];
+          const share = tally ? tally.correct / tally.total : 0;
+          return (
+            <li>
+              <span class="domains__name">
+                Domain {domain.id}: {domain.title}
+              </span>
+              <span class="domains__weight">{tally ? `${tally.correct}/${tally.total}` : 'none asked'}</span>
+              <span class="domains__bar" style={`--weight: ${share * 30}`} aria-hidden="true" />
+            </li>
+          );
+        })}
+      </ul>
+      {weak.length > 0 && (
+        <>
+          <h3>Task statements to revisit</h3>
+          <ul>
+            {weak.map(([task, tally]) => (
+              <li>
+                Task {task}: {tally.correct} of {tally.total} right.{' '}
+                {tally.lessons.map((lessonId) => {
+                  const found = lessonOf(lessonId);
+                  return found ? (
+                    <>
+                      <a href={found.lessonHref}>{found.lessonTitle}</a>{' '}
+                    </>
+                  ) : null;
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details class="quiz-review">
+        <summary>Review every question with explanations</summary>
+        <ol>
+          {asked.map((item, index) => {
+            const given = attempt.answers[item.question.id];
+            const right = isCorrect(item.question, given);
+            return (
+              <li class={right ? 'quiz-choice--right' : 'quiz-choice--wrong'}>
+                <QuestionView
+                  item={item}
+                  order={presentedOrder(item.question, attempt.seed)}
+                  answer={given}
+                  checked
+                  onAnswer={() => undefined}
+                  idPrefix={`review-${attempt.seed}-${index}`}
+                />
+                <p>
+                  <strong>{right ? 'Right. ' : 'Wrong. '}</strong>Your answer: {answerText(item.question, given)}
+                  {!right && <> · Right answer: {rightAnswerText(item.question)}</>}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </div>
+  );
+}
+
+/** Scores of past mock exams over time, as a small line chart with its numbers in a table. */
+function AttemptsChart({ attempts }: { attempts: Attempt[] }) {
+  const points = attempts.map((a) => ({
+    when: new Date(a.finishedAt ?? a.startedAt),
+    percent: a.result && a.result.total > 0 ? Math.round((a.result.correct / a.result.total) * 100) : 0,
+  }));
+  const width = 320;
+  const height = 120;
+  const x = (i: number) => (points.length === 1 ? width / 2 : 20 + (i * (width - 40)) / (points.length - 1));
+  const y = (percent: number) => height - 15 - (percent / 100) * (height - 30);
+  const pass = Math.round(
+    ((examFormat.passingScore - examFormat.minScore) / (examFormat.maxScore - examFormat.minScore)) * 100,
+  );
+  return (
+    <figure class="mock__chart">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style="max-width: 420px" aria-hidden="true">
+        <line
+          x1="10"
+          x2={width - 10}
+          y1={y(pass)}
+          y2={y(pass)}
+          stroke="currentColor"
+          stroke-dasharray="4 4"
+          stroke-opacity="0.5"
+        />
+        <polyline
+          fill="none"
+          stroke="var(--accent)"
+          stroke-width="2.5"
+          points={points.map((p, i) => `${x(i)},${y(p.percent)}`).join(' ')}
+        />
+        {points.map((p, i) => (
+          <circle cx={x(i)} cy={y(p.percent)} r="4" fill="var(--accent)" />
+        ))}
+      </svg>
+      <figcaption>Your mock exam scores over time; the dashed line is about the pass mark ({pass}% right).</figcaption>
+      <table class="visually-hidden">
+        <caption>Mock exam scores</caption>
+        <thead>
+          <tr>
+            <th scope="col">Finished</th>
+            <th scope="col">Right answers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr>
+              <td>{p.when.toLocaleString('en-US')}</td>
+              <td>{p.percent}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { answerByKeyboard } from './quiz-keys';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function open(page: Page) {
+  await page.goto('/mock-exam/');
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+}
+
+async function startExam(page: Page) {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the mock exam' }).click();
+  await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
+  await expect(page.locator('.quiz h2')).toBeFocused();
+}
+
+test('a mock exam with flags, the navigator, the review screen and submission', async ({ page }) => {
+  await open(page);
+  await expect(page.getByText(/Domain 1: \d+ questions? in the bank, 13 wanted\./)).toBeVisible();
+  await startExam(page);
+  await expect(page.locator('.quiz-choice__why')).toHaveCount(0);
+
+  // Question 1: answer with a number key (no feedback), flag with F, move on with Enter.
+  await answerByKeyboard(page);
+  await page.keyboard.press('f');
+  await expect(page.getByRole('button', { name: 'Flagged' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.quiz__verdict')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.quiz h2')).toHaveText('Question 2 of 65');
+
+  // The navigator shows the states and jumps anywhere.
+  await page.getByText('All questions').click();
+  await expect(page.getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+  await page.getByRole('button', { name: 'Question 40, not answered' }).click();
+  await expect(page.locator('.quiz h2')).toHaveText('Question 40 of 65');
+
+  await page.getByRole('button', { name: 'Review and submit' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Review before you submit' })).toBeVisible();
+  await expect(page.getByText('1 of 65 answered, 1 flagged.')).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.getByRole('button', { name: 'Submit the exam' }).click();
+  await page.getByRole('button', { name: 'Yes, submit the exam' }).click();
+
+  await expect(page.locator('.quiz-results__score')).toHaveText(
+    /^\d+ of 65 right \(\d+%\) · estimated score \d+ · (above|below) the pass mark of 700$/,
+  );
+  await expect(page.getByRole('heading', { name: 'By domain' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Mock exam scores' })).toBeAttached();
+  await page.getByText('Review every question with explanations').click();
+  await expect(page.locator('.quiz-review > ol > li')).toHaveCount(65);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a reload mid-exam resumes with the right time left, and time running out submits the exam', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
+  await startExam(page);
+  await expect(page.locator('.mock__clock')).toHaveText('90:00');
+  await answerByKeyboard(page);
+  const answered = await page.locator('.quiz-question').innerHTML();
+
+  await page.clock.fastForward('25:00');
+  await page.reload();
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+  await expect(page.locator('.mock__clock')).toHaveText(/^6[45]:\d\d$/);
+  await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
+  expect(await page.locator('.quiz-question').innerHTML()).toBe(answered);
+
+  await page.clock.fastForward('01:06:00');
+  await expect(page.locator('.quiz-results__score')).toHaveText(/of 65 right/);
+});

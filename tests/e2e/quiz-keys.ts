@@ -1,0 +1,20 @@
+import type { Page } from '@playwright/test';
+
+/** Answers the question on screen with the keyboard only (number keys, or arrow keys in menus). */
+export async function answerByKeyboard(page: Page) {
+  const quiz = page.locator('.quiz');
+  if ((await quiz.locator('input[type=radio]').count()) > 0) {
+    await page.keyboard.press('1');
+  } else if ((await quiz.locator('input[type=checkbox]').count()) > 0) {
+    const hint = (await quiz.locator('.quiz-question__hint').innerText()).match(/Select (\d+)/);
+    for (let n = 1; n <= Number(hint?.[1] ?? 2); n++) await page.keyboard.press(String(n));
+  } else if ((await quiz.locator('select').count()) > 0) {
+    const selects = quiz.locator('.quiz-matching select');
+    for (let i = 0; i < (await selects.count()); i++) {
+      await selects.nth(i).focus();
+      await page.keyboard.press('ArrowDown');
+    }
+    await quiz.getByRole('heading').first().focus();
+  }
+  // Ordering questions start complete: the shown order is an answer.
+}
