@@ -15,6 +15,12 @@ const pages = [
   { name: 'home', path: '/' },
   { name: 'lesson', path: LESSON_1.path },
   { name: 'glossary', path: '/glossary/' },
+  { name: 'exam overview', path: '/exam/' },
+  { name: 'cheat sheet', path: '/cheat-sheets/what-is-genai/' },
+  { name: 'section quiz', path: '/quiz/what-is-genai/' },
+  { name: 'mock exam', path: '/mock-exam/' },
+  { name: 'mistake review', path: '/review/' },
+  { name: 'your data', path: '/your-data/' },
   { name: '404', path: '/no-such-page/' },
 ];
 
@@ -41,4 +47,12 @@ test('open search dialog, key term and mobile menu have no WCAG 2.2 AA violation
   await page.setViewportSize({ width: 360, height: 740 });
   await page.getByRole('button', { name: 'Course menu' }).click();
   expect(await violations(page)).toEqual([]);
+});
+
+test('a cheat sheet prints without the site chrome', async ({ page }) => {
+  await page.goto('/cheat-sheets/what-is-genai/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Course' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
