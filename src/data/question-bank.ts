@@ -1,26 +1,15 @@
-/** Every quiz question as the quiz islands take them: case-study parts with their scenario, lessons resolved. */
+/** The question bank and the lessons it links to, loaded once per build. */
 import { getCollection } from 'astro:content';
 import { getCourse } from './course';
-import type { QuizQuestion } from '../widgets/quiz/QuestionView';
+import type { LessonIndex } from '../lib/quiz/items';
 
-export async function quizItems(section?: string): Promise<QuizQuestion[]> {
+export async function questionBank(section?: string) {
   const [course, quizzes] = await Promise.all([getCourse(), getCollection('quizzes')]);
-  const lesson = (id: string) => course.lessons.find((candidate) => candidate.id === id);
-  return quizzes
+  const order = (id: string) => course.sections.findIndex((s) => s.id === id);
+  const questions = quizzes
     .filter((entry) => section === undefined || entry.data.section === section)
-    .sort(
-      (a, b) =>
-        course.sections.findIndex((s) => s.id === a.data.section) -
-        course.sections.findIndex((s) => s.id === b.data.section),
-    )
-    .flatMap((entry) =>
-      entry.data.questions.flatMap((question) =>
-        (question.type === 'case-study' ? question.questions : [question]).map((part) => ({
-          question: part,
-          ...(question.type === 'case-study' ? { scenario: question.scenario } : {}),
-          lessonTitle: lesson(part.lesson)?.title ?? part.lesson,
-          lessonHref: lesson(part.lesson)?.href ?? '/',
-        })),
-      ),
-    );
+    .sort((a, b) => order(a.data.section) - order(b.data.section))
+    .flatMap((entry) => entry.data.questions);
+  const lessons: LessonIndex = Object.fromEntries(course.lessons.map((l) => [l.id, { title: l.title, href: l.href }]));
+  return { questions, lessons };
 }

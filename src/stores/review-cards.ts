@@ -15,3 +15,11 @@ export const reviewCards = versionedAtom({
     return `${count} question${count === 1 ? '' : 's'} to review`;
   },
 });
+
+/** Feeds answers into the schedule. The scheduler loads on first use, so quiz pages start without it. */
+export async function recordReviews(outcomes: readonly { questionId: string; correct: boolean }[], now = new Date()) {
+  const { recordAnswer } = await import('../lib/quiz/review-schedule');
+  let cards = reviewCards.get();
+  for (const { questionId, correct } of outcomes) cards = recordAnswer(cards, questionId, correct, now);
+  reviewCards.set(cards);
+}

@@ -15,6 +15,10 @@ export async function answerByKeyboard(page: Page) {
       await page.keyboard.press('ArrowDown');
     }
     await quiz.getByRole('heading').first().focus();
+  } else if ((await quiz.locator('.quiz-ordering').count()) > 0) {
+    // Move the first step down one place, then go back to the question.
+    await quiz.getByRole('button', { name: /down$/ }).first().focus();
+    await page.keyboard.press('Enter');
+    await quiz.getByRole('heading').first().focus();
   }
-  // Ordering questions start complete: the shown order is an answer.
 }

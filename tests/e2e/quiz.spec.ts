@@ -35,8 +35,9 @@ test('a section quiz can be completed with the keyboard alone, and its results p
   await expect(page.getByRole('heading', { name: 'Your last attempt' })).toBeVisible();
   await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
   await expect(score).toHaveText(text);
-  await page.getByText('Review every answer').click();
-  await expect(page.locator('.quiz-review li')).toHaveCount(total);
+  await page.getByText('Review every question with explanations').click();
+  await expect(page.locator('.quiz-review > ol > li')).toHaveCount(total);
+  await expect(page.locator('.quiz-review .quiz-choice__why').first()).toBeVisible();
 });
 
 test('a reload mid-quiz resumes at the first unchecked question with the options in the same order', async ({

@@ -4,14 +4,26 @@ import { dueBy, endOfDay } from '../../lib/quiz/review-cards';
 import { openAttempt } from '../../lib/quiz/history';
 import { quizHistory } from '../../stores/quiz-history';
 import { reviewCards } from '../../stores/review-cards';
+import { useEffect, useState } from 'preact/hooks';
+import { quizItems, type QuizQuestion } from '../../lib/quiz/items';
 import SectionQuiz from './SectionQuiz';
-import type { QuizQuestion } from './QuestionView';
+import { loadBank } from './bank';
 
 export const REVIEW_SCOPE = 'review';
 
-export default function MistakeReview({ items }: { items: QuizQuestion[] }) {
+export default function MistakeReview() {
   const cards = useStore(reviewCards);
   const history = useStore(quizHistory);
+  const [items, setItems] = useState<QuizQuestion[] | undefined>();
+  const [failure, setFailure] = useState('');
+  useEffect(() => {
+    loadBank().then(
+      (bank) => setItems(quizItems(bank.questions, bank.lessons)),
+      (error: Error) => setFailure(error.message),
+    );
+  }, []);
+  if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
+  if (!items) return <p class="quiz">Loading your questions…</p>;
   const known = new Set(items.map((item) => item.question.id));
   const due = dueBy(cards, endOfDay(new Date())).filter((id) => known.has(id));
   const inProgress = openAttempt(history, REVIEW_SCOPE);

@@ -5,56 +5,54 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Question, StandaloneQuestion } from '../../schemas/quiz';
+import type { StandaloneQuestion } from '../../schemas/quiz';
 import { examDomains, examFormat } from '../../lib/exam';
-import { assembleExam } from '../../lib/quiz/exam';
+import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
+import { quizItems } from '../../lib/quiz/items';
+import { loadBank, type Bank } from './bank';
 import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
 import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
 import { answerForNumberKey } from '../../lib/quiz/keyboard';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { results } from '../../lib/quiz/results';
-import { recordAnswer } from '../../lib/quiz/review-schedule';
 import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
-import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
-import { reviewCards } from '../../stores/review-cards';
-import { QuestionView, type QuizQuestion } from './QuestionView';
+import { recordReviews } from '../../stores/review-cards';
+import type { QuizQuestion } from '../../lib/quiz/items';
+import { QuestionView } from './QuestionView';
+import { AttemptReview } from './AttemptReview';
 import './quiz.css';
 
 export const MOCK_SCOPE = 'mock';
 
 interface Props {
-  bank: Question[];
-  /** Lesson titles and addresses by lesson id. */
-  lessons: Record<string, { title: string; href: string }>;
+  /** How the draw works out for this bank, worked out at build time so the start screen needs no download. */
+  preview: Pick<AssembledExam, 'size' | 'domains' | 'adapted'>;
 }
 
-export default function MockExam({ bank, lessons }: Props) {
+export default function MockExam({ preview }: Props) {
   const id = useId();
   const history = useStore(quizHistory);
   const attempt = openAttempt(history, MOCK_SCOPE);
   const past = history.attempts.filter((a) => a.scope === MOCK_SCOPE && a.finishedAt);
   const [showing, setShowing] = useState<string | undefined>();
+  const [bank, setBank] = useState<Bank | undefined>();
+  const [failure, setFailure] = useState('');
 
-  const items = new Map<string, QuizQuestion>();
-  for (const question of bank) {
-    for (const part of question.type === 'case-study' ? question.questions : [question]) {
-      items.set(part.id, {
-        question: part,
-        ...(question.type === 'case-study' ? { scenario: question.scenario } : {}),
-        lessonTitle: lessons[part.lesson]?.title ?? part.lesson,
-        lessonHref: lessons[part.lesson]?.href ?? '/',
-      });
-    }
-  }
+  useEffect(() => {
+    loadBank().then(setBank, (error: Error) => setFailure(error.message));
+  }, []);
 
-  if (attempt) return <Running attempt={attempt} items={items} idPrefix={id} />;
+  if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
+  const items = new Map(quizItems(bank?.questions ?? [], bank?.lessons ?? {}).map((item) => [item.question.id, item]));
+  if (attempt)
+    return bank ? <Running attempt={attempt} items={items} idPrefix={id} /> : <p class="quiz">Loading your exam…</p>;
 
   const shown = past.find((a) => a.id === showing) ?? past.at(-1);
-  const preview = assembleExam(bank, { seed: 1 });
   const start = () => {
+    if (!bank) return;
     const seed = Math.floor(Math.random() * 2 ** 31);
-    const exam = assembleExam(bank, { seed });
+    const exam = assembleExam(bank.questions, { seed });
     const now = new Date();
     quizHistory.set(
       startAttempt(quizHistory.get(), {
@@ -102,8 +100,8 @@ export default function MockExam({ bank, lessons }: Props) {
             </ul>
           </div>
         )}
-        <button type="button" class="button" onClick={start}>
-          Start the mock exam
+        <button type="button" class="button" onClick={start} disabled={!bank}>
+          {bank ? 'Start the mock exam' : 'Loading the questions…'}
         </button>
       </section>
       {past.length > 0 && (
@@ -118,7 +116,7 @@ export default function MockExam({ bank, lessons }: Props) {
               ))}
             </select>
           </label>
-          {shown && <MockResults attempt={shown} items={items} />}
+          {shown && bank && <MockResults attempt={shown} items={items} />}
         </section>
       )}
     </>
@@ -130,10 +128,10 @@ function submit(attempt: Attempt, items: Map<string, QuizQuestion>) {
   const questions = now.questionIds.map((qid) => items.get(qid)?.question).filter((q): q is StandaloneQuestion => !!q);
   const outcome = results(questions, now.answers);
   const moment = new Date();
-  let cards = reviewCards.get();
-  for (const question of questions)
-    cards = recordAnswer(cards, question.id, isCorrect(question, now.answers[question.id]), moment);
-  reviewCards.set(cards);
+  void recordReviews(
+    questions.map((question) => ({ questionId: question.id, correct: isCorrect(question, now.answers[question.id]) })),
+    moment,
+  );
   changeAttempt(now.id, finished({ correct: outcome.correct, total: outcome.total }, moment));
 }
 
@@ -381,31 +379,7 @@ function MockResults({ attempt, items }: { attempt: Attempt; items: Map<string, 
           </ul>
         </>
       )}
-      <details class="quiz-review">
-        <summary>Review every question with explanations</summary>
-        <ol>
-          {asked.map((item, index) => {
-            const given = attempt.answers[item.question.id];
-            const right = isCorrect(item.question, given);
-            return (
-              <li class={right ? 'quiz-choice--right' : 'quiz-choice--wrong'}>
-                <QuestionView
-                  item={item}
-                  order={presentedOrder(item.question, attempt.seed)}
-                  answer={given}
-                  checked
-                  onAnswer={() => undefined}
-                  idPrefix={`review-${attempt.seed}-${index}`}
-                />
-                <p>
-                  <strong>{right ? 'Right. ' : 'Wrong. '}</strong>Your answer: {answerText(item.question, given)}
-                  {!right && <> · Right answer: {rightAnswerText(item.question)}</>}
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      </details>
+      <AttemptReview attempt={attempt} items={asked} />
     </div>
   );
 }

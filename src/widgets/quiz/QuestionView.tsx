@@ -2,13 +2,7 @@
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import type { Answer } from '../../lib/quiz/scoring';
 import { textOf } from '../../lib/quiz/answer-text';
-export interface QuizQuestion {
-  question: StandaloneQuestion;
-  /** The case study a part belongs to. */
-  scenario?: string;
-  lessonTitle: string;
-  lessonHref: string;
-}
+import type { QuizQuestion } from '../../lib/quiz/items';
 
 interface Props {
   item: QuizQuestion;

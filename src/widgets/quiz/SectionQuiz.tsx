@@ -10,12 +10,13 @@ import { finished, openAttempt, startAttempt, withAnswer, withChecked, type Atte
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
-import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
+import { rightAnswerText } from '../../lib/quiz/answer-text';
 import { answerForNumberKey } from '../../lib/quiz/keyboard';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
-import { reviewCards } from '../../stores/review-cards';
-import { recordAnswer } from '../../lib/quiz/review-schedule';
-import { QuestionView, type QuizQuestion } from './QuestionView';
+import { recordReviews } from '../../stores/review-cards';
+import type { QuizQuestion } from '../../lib/quiz/items';
+import { QuestionView } from './QuestionView';
+import { AttemptReview } from './AttemptReview';
 import './quiz.css';
 
 interface Props {
@@ -95,7 +96,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
     if (isChecked() || given === undefined || !isComplete(question, given)) return;
     changeAttempt(attempt.id, (a) => withChecked(question.id)(withAnswer(question.id, given)(a)));
     // Every checked answer feeds the mistake-review schedule.
-    reviewCards.set(recordAnswer(reviewCards.get(), question.id, isCorrect(question, given), new Date()));
+    void recordReviews([{ questionId: question.id, correct: isCorrect(question, given) }]);
   };
   const move = (by: number) => setIndex((at) => Math.max(0, Math.min(attempt.questionIds.length - 1, at + by)));
   const finish = () => {
@@ -222,24 +223,7 @@ function Results({ attempt, items }: { attempt: Attempt; items: QuizQuestion[] }
       ) : (
         <p>Every question right. Well done.</p>
       )}
-      <details class="quiz-review">
-        <summary>Review every answer</summary>
-        <ol>
-          {scored.map(({ question }) => {
-            const right = isCorrect(question, attempt.answers[question.id]);
-            return (
-              <li class={right ? 'quiz-choice--right' : 'quiz-choice--wrong'}>
-                <p>{question.stem}</p>
-                <p>
-                  <strong>{right ? 'Right. ' : 'Wrong. '}</strong>Your answer:{' '}
-                  {answerText(question, attempt.answers[question.id])}
-                  {!right && <> · Right answer: {rightAnswerText(question)}</>}
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      </details>
+      <AttemptReview attempt={attempt} items={scored} />
     </div>
   );
 }

@@ -1,0 +1,18 @@
+/** Fetches the question bank for the screens that draw from all sections. */
+import type { Question } from '../../schemas/quiz';
+import type { LessonIndex } from '../../lib/quiz/items';
+
+export interface Bank {
+  questions: Question[];
+  lessons: LessonIndex;
+}
+
+let loading: Promise<Bank> | undefined;
+
+export function loadBank() {
+  loading ??= fetch('/question-bank.json').then((response) => {
+    if (!response.ok) throw new Error(`The question bank did not load (${response.status}).`);
+    return response.json() as Promise<Bank>;
+  });
+  return loading;
+}
