@@ -166,7 +166,9 @@ console.log(
 );
 
 const figure = ({ value, unit }) =>
-  unit === 'per second' ? `${Math.round(value).toLocaleString('en-US')} per second` : `${value.toFixed(1)} ${unit}`;
+  unit === 'per second'
+    ? `${Math.round(value).toLocaleString('en-US')} per second`
+    : `${value.toFixed(value < 1 ? 3 : 1)} ${unit}`;
 console.log('\n| measure | figure |\n| --- | --- |');
 for (const entry of runtime) console.log(`| ${entry.group}: ${entry.name} | ${figure(entry)} |`);
 

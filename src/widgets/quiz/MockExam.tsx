@@ -6,7 +6,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { StandaloneQuestion } from '../../schemas/quiz';
-import { examDomains, examFormat } from '../../lib/exam';
+import { examFormat } from '../../lib/exam';
 import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
 import { quizItems } from '../../lib/quiz/items';
 import { loadBank, type Bank } from './bank';
@@ -20,7 +20,6 @@ import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
-import { AttemptReview } from './AttemptReview';
 import './quiz.css';
 
 export const MOCK_SCOPE = 'mock';
@@ -39,9 +38,14 @@ export default function MockExam({ preview }: Props) {
   const [bank, setBank] = useState<Bank | undefined>();
   const [failure, setFailure] = useState('');
 
+  // Results are only needed once an exam is finished, so their code loads then.
+  const [Results, setResults] = useState<typeof import('./MockResults')>();
   useEffect(() => {
     loadBank().then(setBank, (error: Error) => setFailure(error.message));
   }, []);
+  useEffect(() => {
+    if (past.length > 0) void import('./MockResults').then(setResults);
+  }, [past.length > 0]);
 
   if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
   const items = new Map(quizItems(bank?.questions ?? [], bank?.lessons ?? {}).map((item) => [item.question.id, item]));
@@ -107,7 +111,7 @@ export default function MockExam({ preview }: Props) {
       {past.length > 0 && (
         <section class="quiz" aria-labelledby={`${id}-past`}>
           <h2 id={`${id}-past`}>Your mock exams</h2>
-          <AttemptsChart attempts={past} />
+          {Results && <Results.AttemptsChart attempts={past} />}
           <label class="quiz__pick">
             Show the results of{' '}
             <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
@@ -116,7 +120,7 @@ export default function MockExam({ preview }: Props) {
               ))}
             </select>
           </label>
-          {shown && bank && <MockResults attempt={shown} items={items} />}
+          {shown && bank && Results && <Results.default attempt={shown} items={items} />}
         </section>
       )}
     </>
@@ -320,123 +324,5 @@ function Navigator({
         );
       })}
     </ol>
-  );
-}
-
-function MockResults({ attempt, items }: { attempt: Attempt; items: Map<string, QuizQuestion> }) {
-  const asked = attempt.questionIds.map((qid) => items.get(qid)).filter((i): i is QuizQuestion => !!i);
-  const outcome = results(
-    asked.map((i) => i.question),
-    attempt.answers,
-  );
-  const lessonOf = (lessonId: string) => asked.find((i) => i.question.lesson === lessonId);
-  const weak = Object.entries(outcome.byTaskStatement)
-    .filter(([, tally]) => tally.correct / tally.total < 0.7)
-    .sort(([a], [b]) => a.localeCompare(b));
-  return (
-    <div class="quiz-results">
-      <p class="quiz-results__score">
-        {outcome.correct} of {outcome.total} right ({outcome.percent}%) · estimated score {outcome.scaledEstimate} ·{' '}
-        {outcome.passed ? 'above' : 'below'} the pass mark of {examFormat.passingScore}
-      </p>
-      <p class="small">
-        The score is only an estimate: it maps your share of right answers onto 100–1,000 in a straight line. AWS scales
-        real scores per exam form and does not publish how, and 15 of the real exam's 65 questions are not scored.
-      </p>
-      <h3>By domain</h3>
-      <ul class="domains">
-        {examDomains.map((domain) => {
-          const tally = outcome.byDomain[domain.id];
-          const share = tally ? tally.correct / tally.total : 0;
-          return (
-            <li>
-              <span class="domains__name">
-                Domain {domain.id}: {domain.title}
-              </span>
-              <span class="domains__weight">{tally ? `${tally.correct}/${tally.total}` : 'none asked'}</span>
-              <span class="domains__bar" style={`--weight: ${share * 30}`} aria-hidden="true" />
-            </li>
-          );
-        })}
-      </ul>
-      {weak.length > 0 && (
-        <>
-          <h3>Task statements to revisit</h3>
-          <ul>
-            {weak.map(([task, tally]) => (
-              <li>
-                Task {task}: {tally.correct} of {tally.total} right.{' '}
-                {tally.lessons.map((lessonId) => {
-                  const found = lessonOf(lessonId);
-                  return found ? (
-                    <>
-                      <a href={found.lessonHref}>{found.lessonTitle}</a>{' '}
-                    </>
-                  ) : null;
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <AttemptReview attempt={attempt} items={asked} />
-    </div>
-  );
-}
-
-/** Scores of past mock exams over time, as a small line chart with its numbers in a table. */
-function AttemptsChart({ attempts }: { attempts: Attempt[] }) {
-  const points = attempts.map((a) => ({
-    when: new Date(a.finishedAt ?? a.startedAt),
-    percent: a.result && a.result.total > 0 ? Math.round((a.result.correct / a.result.total) * 100) : 0,
-  }));
-  const width = 320;
-  const height = 120;
-  const x = (i: number) => (points.length === 1 ? width / 2 : 20 + (i * (width - 40)) / (points.length - 1));
-  const y = (percent: number) => height - 15 - (percent / 100) * (height - 30);
-  const pass = Math.round(
-    ((examFormat.passingScore - examFormat.minScore) / (examFormat.maxScore - examFormat.minScore)) * 100,
-  );
-  return (
-    <figure class="mock__chart">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style="max-width: 420px" aria-hidden="true">
-        <line
-          x1="10"
-          x2={width - 10}
-          y1={y(pass)}
-          y2={y(pass)}
-          stroke="currentColor"
-          stroke-dasharray="4 4"
-          stroke-opacity="0.5"
-        />
-        <polyline
-          fill="none"
-          stroke="var(--accent)"
-          stroke-width="2.5"
-          points={points.map((p, i) => `${x(i)},${y(p.percent)}`).join(' ')}
-        />
-        {points.map((p, i) => (
-          <circle cx={x(i)} cy={y(p.percent)} r="4" fill="var(--accent)" />
-        ))}
-      </svg>
-      <figcaption>Your mock exam scores over time; the dashed line is about the pass mark ({pass}% right).</figcaption>
-      <table class="visually-hidden">
-        <caption>Mock exam scores</caption>
-        <thead>
-          <tr>
-            <th scope="col">Finished</th>
-            <th scope="col">Right answers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr>
-              <td>{p.when.toLocaleString('en-US')}</td>
-              <td>{p.percent}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
   );
 }
