@@ -4,6 +4,7 @@ import type { QuizQuestion } from '../../lib/quiz/items';
 import { examDomains, examFormat } from '../../lib/exam';
 import { results } from '../../lib/quiz/results';
 import { AttemptReview } from './AttemptReview';
+import { RevisitList } from './RevisitList';
 
 export default function MockResults({ attempt, items }: { attempt: Attempt; items: Map<string, QuizQuestion> }) {
   const asked = attempt.questionIds.map((qid) => items.get(qid)).filter((i): i is QuizQuestion => !!i);
@@ -11,10 +12,6 @@ export default function MockResults({ attempt, items }: { attempt: Attempt; item
     asked.map((i) => i.question),
     attempt.answers,
   );
-  const lessonOf = (lessonId: string) => asked.find((i) => i.question.lesson === lessonId);
-  const weak = Object.entries(outcome.byTaskStatement)
-    .filter(([, tally]) => tally.correct / tally.total < 0.7)
-    .sort(([a], [b]) => a.localeCompare(b));
   return (
     <div class="quiz-results">
       <p class="quiz-results__score">
@@ -41,26 +38,7 @@ export default function MockResults({ attempt, items }: { attempt: Attempt; item
           );
         })}
       </ul>
-      {weak.length > 0 && (
-        <>
-          <h3>Task statements to revisit</h3>
-          <ul>
-            {weak.map(([task, tally]) => (
-              <li>
-                Task {task}: {tally.correct} of {tally.total} right.{' '}
-                {tally.lessons.map((lessonId) => {
-                  const found = lessonOf(lessonId);
-                  return found ? (
-                    <>
-                      <a href={found.lessonHref}>{found.lessonTitle}</a>{' '}
-                    </>
-                  ) : null;
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RevisitList outcome={outcome} items={asked} below={0.7} title={<h3>Task statements to revisit</h3>} />
       <AttemptReview attempt={attempt} items={asked} />
     </div>
   );

@@ -17,6 +17,7 @@ import { recordReviews } from '../../stores/review-cards';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
 import { AttemptReview } from './AttemptReview';
+import { RevisitList } from './RevisitList';
 import './quiz.css';
 
 interface Props {
@@ -194,34 +195,15 @@ function Results({ attempt, items }: { attempt: Attempt; items: QuizQuestion[] }
     scored.map((i) => i.question),
     attempt.answers,
   );
-  const revisit = Object.entries(outcome.byTaskStatement).filter(([, tally]) => tally.correct < tally.total);
-  const lessonTitle = (lessonId: string) => scored.find((i) => i.question.lesson === lessonId);
   return (
     <div class="quiz-results">
       <p class="quiz-results__score">
         {outcome.correct} of {outcome.total} right ({outcome.percent}%)
       </p>
-      {revisit.length > 0 ? (
-        <>
-          <p>Worth another look:</p>
-          <ul>
-            {revisit.map(([task, tally]) => (
-              <li>
-                Task {task}: {tally.correct} of {tally.total} right.{' '}
-                {tally.lessons.map((lessonId) => {
-                  const found = lessonTitle(lessonId);
-                  return found ? (
-                    <>
-                      <a href={found.lessonHref}>{found.lessonTitle}</a>{' '}
-                    </>
-                  ) : null;
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
+      {outcome.correct === outcome.total ? (
         <p>Every question right. Well done.</p>
+      ) : (
+        <RevisitList outcome={outcome} items={scored} below={1} title={<p>Worth another look:</p>} />
       )}
       <AttemptReview attempt={attempt} items={scored} />
     </div>
