@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alphaBar,
+  createGaussian,
+  ddimStep,
+  ddpmStep,
+  forward,
+  gaussianNoise,
+  noiseSchedule,
+  oracleNoise,
+  predictX0,
+  samplingTimesteps,
+} from '../../src/lib/diffusion';
+
+/** Reference values for T = 1000 from the course's math notes (section 2.4): t, linear ᾱ, √ᾱ, √(1−ᾱ), cosine ᾱ. */
+const REFERENCE: [number, number, number, number, number][] = [
+  [1, 0.9999, 0.9999, 0.01, 0.99996],
+  [10, 0.99811, 0.9991, 0.0435, 0.99937],
+  [50, 0.97102, 0.9854, 0.1702, 0.99201],
+  [100, 0.89702, 0.9471, 0.3209, 0.97209],
+  [250, 0.52409, 0.7239, 0.6899, 0.84701],
+  [500, 0.078587, 0.2803, 0.9599, 0.49384],
+  [750, 0.0033506, 0.0579, 0.9983, 0.14427],
+  [900, 0.00027521, 0.0166, 0.9999, 0.024092],
+  [1000, 4.0358e-5, 0.0064, 1, 2.4e-9],
+];
+
+const linear = noiseSchedule('linear');
+const cosine = noiseSchedule('cosine');
+const relative = (actual: number, expected: number) =>
+  Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
+
+describe('noise schedules', () => {
+  it.each(REFERENCE)('match the reference values at t = %i', (t, linearBar, signal, noise, cosineBar) => {
+    expect(relative(alphaBar(linear, t), linearBar)).toBeLessThan(2e-3);
+    expect(Math.sqrt(alphaBar(linear, t))).toBeCloseTo(signal, 3);
+    expect(Math.sqrt(1 - alphaBar(linear, t))).toBeCloseTo(noise, 3);
+    expect(relative(alphaBar(cosine, t), cosineBar)).toBeLessThan(t === 1000 ? 0.1 : 2e-3);
+  });
+
+  it('runs the linear betas from 1e-4 to 0.02 and caps cosine betas at 0.999', () => {
+    expect(linear.betas[0]).toBeCloseTo(1e-4, 12);
+    expect(linear.betas[999]).toBeCloseTo(0.02, 12);
+    expect(Math.max(...cosine.betas)).toBeLessThanOrEqual(0.999);
+    expect(noiseSchedule('linear', 100).betas[99]).toBeCloseTo(0.2, 12);
+  });
+
+  it('keeps about half the signal at t = 500 with cosine and almost none with linear', () => {
+    expect(alphaBar(cosine, 500)).toBeGreaterThan(0.45);
+    expect(alphaBar(linear, 500)).toBeLessThan(0.1);
+  });
+});
+
+describe('forward process', () => {
+  it('has the mean √ᾱ·x0 and variance 1 − ᾱ over many draws', () => {
+    const normal = createGaussian(11);
+    const draws = 20_000;
+    for (const t of [50, 250, 500]) {
+      const values = Array.from({ length: draws }, () => forward([0.5], [normal()], t, linear).xt[0] as number);
+      const mean = values.reduce((a, b) => a + b, 0) / draws;
+      const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / draws;
+      expect(mean).toBeCloseTo(0.5 * Math.sqrt(alphaBar(linear, t)), 1);
+      expect(Math.abs(variance - (1 - alphaBar(linear, t)))).toBeLessThan(0.03);
+    }
+  });
+
+  it('draws reproducible standard normal noise from a seed', () => {
+    const a = gaussianNoise(50_000, createGaussian(5));
+    expect(Array.from(gaussianNoise(5, createGaussian(5)))).toEqual(Array.from(a.slice(0, 5)));
+    const mean = a.reduce((s, v) => s + v, 0) / a.length;
+    const variance = a.reduce((s, v) => s + (v - mean) ** 2, 0) / a.length;
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('reverse steps with the oracle noise', () => {
+  const x0 = Float64Array.from([0.9, -0.4, 0.1, -1, 0.5]);
+
+  it('recover x0 from the noise they were given', () => {
+    const noise = gaussianNoise(x0.length, createGaussian(3));
+    const { xt } = forward(x0, noise, 600, cosine);
+    predictX0(xt, noise, 600, cosine).forEach((value, i) => expect(value).toBeCloseTo(x0[i] as number, 10));
+  });
+
+  it('walk a DDPM chain from pure noise back to the image', () => {
+    const normal = createGaussian(9);
+    let x = gaussianNoise(x0.length, normal);
+    for (let t = linear.steps; t >= 1; t--) x = ddpmStep(x, oracleNoise(x, x0, t, linear), t, linear, normal);
+    x.forEach((value, i) => expect(value).toBeCloseTo(x0[i] as number, 6));
+  });
+
+  it('walk a deterministic DDIM chain in 50 steps, giving the same result for the same start', () => {
+    const run = () => {
+      const normal = createGaussian(21);
+      let x = gaussianNoise(x0.length, normal);
+      const steps = samplingTimesteps(cosine, 50);
+      steps.forEach((t, i) => {
+        x = ddimStep(x, oracleNoise(x, x0, t, cosine), t, steps[i + 1] ?? 0, cosine, 0, normal);
+      });
+      return Array.from(x);
+    };
+    run().forEach((value, i) => expect(value).toBeCloseTo(x0[i] as number, 6));
+    expect(run()).toEqual(run());
+  });
+
+  it('spaces sampler timesteps from T down to 1', () => {
+    expect(samplingTimesteps(linear, 5)).toEqual([1000, 750, 501, 251, 1]);
+  });
+});
