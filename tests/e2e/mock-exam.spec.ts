@@ -21,6 +21,7 @@ test('a mock exam with flags, the navigator, the review screen and submission', 
   await expect(page.getByText(/Domain 1: \d+ questions? in the bank, 13 wanted\./)).toBeVisible();
   await startExam(page);
   await expect(page.locator('.quiz-choice__why')).toHaveCount(0);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   // Question 1: answer with a number key (no feedback), flag with F, move on with Enter.
   await answerByKeyboard(page);

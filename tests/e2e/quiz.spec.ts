@@ -31,6 +31,10 @@ test('a section quiz can be completed with the keyboard alone, and its results p
   const score = page.locator('.quiz-results__score');
   await expect(score).toHaveText(new RegExp(`^\\d+ of ${total} right \\(\\d+%\\)$`));
   const text = await score.innerText();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Your last attempt' })).toBeVisible();
   await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
