@@ -10,18 +10,14 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import { tokenize, train } from '../src/lib/language-model-training.ts';
+import { proseOf } from '../src/lib/prose.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src', 'server', 'course-lm.json');
 
-/** Lesson prose without front matter, code, tags or Markdown syntax. */
+/** Lesson prose, without the expressions, tables, links and Markdown marks that proseOf leaves in. */
 function lessonText(mdx) {
-  return mdx
-    .replace(/^---[\s\S]*?\n---\n/, '')
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/^import .*$/gm, ' ')
-    .replace(/<[^>]+>/g, ' ')
+  return proseOf(mdx)
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/^\s*\|.*$/gm, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

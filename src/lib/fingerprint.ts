@@ -3,6 +3,8 @@
  * source itself: the text is reduced to lower-case words, cut into overlapping runs of N words, and each run hashed.
  */
 import { createHash } from 'node:crypto';
+// With its extension, so the seed-fingerprint script can run this file directly in Node.
+import { proseOf } from './prose.ts';
 
 export const PHRASE_WORDS = 10;
 
@@ -11,11 +13,9 @@ export const PHRASE_WORDS = 10;
  * Code and table rows are data, not sentences (the course reuses the seeds' example probabilities on purpose).
  */
 export function words(text: string) {
-  return text
+  return proseOf(text)
     .toLowerCase()
-    .replace(/```[\s\S]*?```/g, ' ')
     .replace(/^.*\|.*$/gm, ' ')
-    .replace(/<[^>]*>/g, ' ')
     .replace(/[’']/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);

@@ -154,19 +154,14 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
             <option value={OWN}>Your own prompt</option>
           </select>
         </label>
-        <div class="sampler__control">
-          <label for={`${id}-temperature`}>Temperature</label>
-          <output for={`${id}-temperature`}>{temperature.toFixed(2)}</output>
-          <input
-            id={`${id}-temperature`}
-            type="range"
-            min="0"
-            max="2"
-            step="0.05"
-            value={temperature}
-            onInput={(event) => changeSetting(() => setTemperature(Number(event.currentTarget.value)))}
-          />
-        </div>
+        <RangeControl
+          id={`${id}-temperature`}
+          label="Temperature"
+          max={2}
+          step={0.05}
+          value={temperature}
+          onChange={(value) => changeSetting(() => setTemperature(value))}
+        />
         <label>
           <span>Top-k</span>
           <select value={topK} onChange={(event) => changeSetting(() => setTopK(Number(event.currentTarget.value)))}>
@@ -176,19 +171,14 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
             ))}
           </select>
         </label>
-        <div class="sampler__control">
-          <label for={`${id}-top-p`}>Top-p</label>
-          <output for={`${id}-top-p`}>{topP.toFixed(2)}</output>
-          <input
-            id={`${id}-top-p`}
-            type="range"
-            min="0"
-            max="1"
-            step="0.01"
-            value={topP}
-            onInput={(event) => changeSetting(() => setTopP(Number(event.currentTarget.value)))}
-          />
-        </div>
+        <RangeControl
+          id={`${id}-top-p`}
+          label="Top-p"
+          max={1}
+          step={0.01}
+          value={topP}
+          onChange={(value) => changeSetting(() => setTopP(value))}
+        />
         <label>
           <span>Seed</span>
           <input
@@ -355,5 +345,31 @@ function Bar({ value, label, strong = false }: { value: number; label: string; s
       />
       <span class="sampler__number">{label}</span>
     </span>
+  );
+}
+
+/** A labelled slider from 0 with its value shown beside the label. */
+function RangeControl(props: {
+  id: string;
+  label: string;
+  max: number;
+  step: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div class="sampler__control">
+      <label for={props.id}>{props.label}</label>
+      <output for={props.id}>{props.value.toFixed(2)}</output>
+      <input
+        id={props.id}
+        type="range"
+        min="0"
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        onInput={(event) => props.onChange(Number(event.currentTarget.value))}
+      />
+    </div>
   );
 }

@@ -12,6 +12,10 @@ export interface QuizQuestion {
 /** Lesson titles and addresses by lesson id. */
 export type LessonIndex = Record<string, { title: string; href: string }>;
 
+export function lessonIndex(lessons: readonly { id: string; title: string; href: string }[]): LessonIndex {
+  return Object.fromEntries(lessons.map((lesson) => [lesson.id, { title: lesson.title, href: lesson.href }]));
+}
+
 export function quizItems(questions: readonly Question[], lessons: LessonIndex): QuizQuestion[] {
   return questions.flatMap((question) =>
     (question.type === 'case-study' ? question.questions : [question]).map((part) => ({

@@ -16,3 +16,26 @@ export function answerForNumberKey(
   const chosen = Array.isArray(given) ? given : [];
   return chosen.includes(optionId) ? chosen.filter((id) => id !== optionId) : [...chosen, optionId];
 }
+
+/** Where a key was pressed, as far as the quiz shortcuts care. */
+export interface KeyPress {
+  key: string;
+  /** The focused control: menus and radio groups keep their own keys. */
+  target: 'select' | 'radio' | 'button' | 'other';
+  /** Ctrl, Cmd or Alt held: the browser's shortcut, not ours. */
+  modified: boolean;
+}
+
+export type QuizKeyAction = 'option' | 'flag' | 'enter' | 'next' | 'previous';
+
+/** The quiz shortcut a key press means: number keys pick, F flags, Enter confirms, arrows move; or none. */
+export function quizKeyAction({ key, target, modified }: KeyPress): QuizKeyAction | undefined {
+  if (modified || target === 'select') return undefined;
+  if (/^[1-9]$/.test(key)) return 'option';
+  if (key === 'f' || key === 'F') return 'flag';
+  if (key === 'Enter' && target !== 'button') return 'enter';
+  if (target === 'radio') return undefined;
+  if (key === 'ArrowRight') return 'next';
+  if (key === 'ArrowLeft') return 'previous';
+  return undefined;
+}

@@ -4,7 +4,7 @@
  * deadline are stored, so a reload or a closed tab resumes with the right time left.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import { examFormat } from '../../lib/exam';
 import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
@@ -12,7 +12,8 @@ import { quizItems } from '../../lib/quiz/items';
 import { loadBank, type Bank } from './bank';
 import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
 import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
-import { answerForNumberKey } from '../../lib/quiz/keyboard';
+import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
+import { keyPress } from './key-press';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { results } from '../../lib/quiz/results';
 import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
@@ -47,8 +48,11 @@ export default function MockExam({ preview }: Props) {
     if (past.length > 0) void import('./MockResults').then(setResults);
   }, [past.length > 0]);
 
+  const items = useMemo(
+    () => new Map(quizItems(bank?.questions ?? [], bank?.lessons ?? {}).map((item) => [item.question.id, item])),
+    [bank],
+  );
   if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
-  const items = new Map(quizItems(bank?.questions ?? [], bank?.lessons ?? {}).map((item) => [item.question.id, item]));
   if (attempt)
     return bank ? <Running attempt={attempt} items={items} idPrefix={id} /> : <p class="quiz">Loading your exam…</p>;
 
@@ -227,24 +231,20 @@ function Running({
     changeAttempt(attempt.id, withFlag(question.id, !latestAttempt()?.flagged.includes(question.id)));
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target as HTMLElement;
-    if (target.tagName === 'SELECT' || event.ctrlKey || event.metaKey || event.altKey) return;
-    const onRadio = target instanceof HTMLInputElement && target.type === 'radio';
-    const picked = answerForNumberKey(question, order, latestAttempt()?.answers[question.id], event.key);
-    if (picked !== undefined) {
-      event.preventDefault();
+    const action = quizKeyAction(keyPress(event));
+    if (action === 'option') {
+      const picked = answerForNumberKey(question, order, latestAttempt()?.answers[question.id], event.key);
+      if (picked === undefined) return;
       setAnswer(() => picked);
-    } else if (event.key === 'f' || event.key === 'F') {
-      event.preventDefault();
+    } else if (action === 'flag') {
       toggleFlag();
-    } else if ((event.key === 'Enter' && target.tagName !== 'BUTTON') || (event.key === 'ArrowRight' && !onRadio)) {
-      event.preventDefault();
+    } else if (action === 'enter' || action === 'next') {
       if (index === total - 1) setReviewing(true);
       else move(1);
-    } else if (event.key === 'ArrowLeft' && !onRadio) {
-      event.preventDefault();
+    } else if (action === 'previous') {
       move(-1);
-    }
+    } else return;
+    event.preventDefault();
   };
 
   return (

@@ -11,7 +11,8 @@ import { presentedOrder } from '../../lib/quiz/presentation';
 import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
 import { rightAnswerText } from '../../lib/quiz/answer-text';
-import { answerForNumberKey } from '../../lib/quiz/keyboard';
+import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
+import { keyPress } from './key-press';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
 import type { QuizQuestion } from '../../lib/quiz/items';
@@ -115,21 +116,18 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target as HTMLElement;
-    if (target.tagName === 'SELECT' || event.ctrlKey || event.metaKey || event.altKey) return;
-    const onRadio = target instanceof HTMLInputElement && target.type === 'radio';
-    const picked = isChecked() ? undefined : answerForNumberKey(question, order, latestAnswer(), event.key);
-    if (picked !== undefined) {
-      event.preventDefault();
+    const action = quizKeyAction(keyPress(event));
+    if (action === 'option') {
+      const picked = isChecked() ? undefined : answerForNumberKey(question, order, latestAnswer(), event.key);
+      if (picked === undefined) return;
       setAnswer(() => picked);
-    } else if (event.key === 'Enter' && target.tagName !== 'BUTTON') {
-      event.preventDefault();
+    } else if (action === 'enter') {
       if (isChecked()) next();
       else check();
-    } else if ((event.key === 'ArrowRight' || event.key === 'ArrowLeft') && !onRadio) {
-      event.preventDefault();
-      move(event.key === 'ArrowRight' ? 1 : -1);
-    }
+    } else if (action === 'next' || action === 'previous') {
+      move(action === 'next' ? 1 : -1);
+    } else return;
+    event.preventDefault();
   };
 
   const right = checked && isCorrect(question, attempt.answers[question.id]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerForNumberKey } from '../../../src/lib/quiz/keyboard';
+import { answerForNumberKey, quizKeyAction, type KeyPress } from '../../../src/lib/quiz/keyboard';
 import { multiple, ordering, single } from './fixtures';
 
 describe('answerForNumberKey', () => {
@@ -18,5 +18,28 @@ describe('answerForNumberKey', () => {
     expect(answerForNumberKey(single('s'), ['a', 'b', 'c', 'd'], undefined, '5')).toBeUndefined();
     expect(answerForNumberKey(single('s'), ['a', 'b', 'c', 'd'], undefined, 'x')).toBeUndefined();
     expect(answerForNumberKey(ordering, ['a', 'b', 'c'], undefined, '1')).toBeUndefined();
+  });
+});
+
+describe('quizKeyAction', () => {
+  const press = (key: string, target: KeyPress['target'] = 'other', modified = false) =>
+    quizKeyAction({ key, target, modified });
+
+  it('maps the quiz shortcuts', () => {
+    expect(press('3')).toBe('option');
+    expect(press('f')).toBe('flag');
+    expect(press('F')).toBe('flag');
+    expect(press('Enter')).toBe('enter');
+    expect(press('ArrowRight')).toBe('next');
+    expect(press('ArrowLeft')).toBe('previous');
+    expect(press('x')).toBeUndefined();
+  });
+
+  it("leaves menus, radio arrows, buttons' Enter and browser shortcuts alone", () => {
+    expect(press('1', 'select')).toBeUndefined();
+    expect(press('ArrowRight', 'radio')).toBeUndefined();
+    expect(press('1', 'radio')).toBe('option');
+    expect(press('Enter', 'button')).toBeUndefined();
+    expect(press('f', 'other', true)).toBeUndefined();
   });
 });
