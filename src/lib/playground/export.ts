@@ -1,0 +1,51 @@
+/** A playground conversation as Markdown, to paste into notes: prompts, answers, the settings and the figures. */
+import { BUILT_IN_MODEL_ID } from '../chat-protocol';
+import { conversationTotals, formatDuration, formatUsd, type Answer, type Conversation } from './conversation';
+
+function settingsLine({ lane, modelName }: Answer) {
+  const parts = [`temperature ${lane.temperature}`, `top-p ${lane.topP}`];
+  if (lane.modelId === BUILT_IN_MODEL_ID) parts.push(`seed ${lane.seed}`);
+  parts.push(`max tokens ${lane.maxTokens}`);
+  const stops = lane.stopSequences.filter((sequence) => sequence !== '');
+  if (stops.length) parts.push(`stop sequences ${stops.map((sequence) => JSON.stringify(sequence)).join(', ')}`);
+  return `**${modelName}** (${parts.join(', ')})`;
+}
+
+/** "12 input + 30 output tokens, first token 120 ms, total 800 ms, $0.0001", or why there are no figures. */
+export function answerFigures(answer: Answer) {
+  if (answer.status === 'stopped') return 'Stopped before the end.';
+  if (answer.status === 'error') return answer.error?.message ?? 'No answer.';
+  if (!answer.usage) return '';
+  const parts = [`${answer.usage.inputTokens} input + ${answer.usage.outputTokens} output tokens`];
+  if (answer.timeToFirstTokenMs !== undefined) parts.push(`first token ${formatDuration(answer.timeToFirstTokenMs)}`);
+  if (answer.latencyMs !== undefined) parts.push(`total ${formatDuration(answer.latencyMs)}`);
+  parts.push(formatUsd(answer.costUsd ?? 0));
+  return parts.join(', ');
+}
+
+/** Prompts and answers go in as written: they are Markdown already. */
+export function conversationToMarkdown(conversation: Conversation) {
+  const lines = ['# Playground conversation', ''];
+  let system = '';
+  for (const turn of conversation.turns) {
+    if (turn.system !== system) {
+      system = turn.system;
+      lines.push(system ? `> System prompt: ${system.replaceAll('\n', '\n> ')}` : '> No system prompt.', '');
+    }
+    lines.push('## You', '', turn.prompt, '');
+    for (const answer of turn.answers) {
+      lines.push(`### ${settingsLine(answer)}`, '');
+      if (answer.text) lines.push(answer.text, '');
+      const figures = answerFigures(answer);
+      if (figures) lines.push(`_${figures}_`, '');
+    }
+  }
+  const totals = conversationTotals(conversation.turns);
+  lines.push(
+    '---',
+    '',
+    `Total: ${totals.answers} answer${totals.answers === 1 ? '' : 's'}, ${totals.inputTokens} input + ${totals.outputTokens} output tokens, ${formatUsd(totals.costUsd)}.`,
+    '',
+  );
+  return lines.join('\n');
+}

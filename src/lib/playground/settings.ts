@@ -1,0 +1,130 @@
+/**
+ * The playground's settings: what each lane (one model with its inference parameters) sends, kept inside the
+ * chosen model's ranges, and the chat request built from them. Pure, so the island stays a thin view.
+ */
+import {
+  BUILT_IN_MODEL_ID,
+  type ChatMessage,
+  type ChatRequest,
+  type ModelInfo,
+  type ParameterRange,
+} from '../chat-protocol';
+
+/** Bedrock's limit for the playground, and what the course's lessons teach: up to 4 stop sequences. */
+export const MAX_STOP_SEQUENCES = 4;
+/** Characters of system prompt and of one message the playground sends at most. */
+export const MAX_TEXT_LENGTH = 4000;
+/** The seed the built-in model starts from, so a first answer can be repeated. */
+export const DEFAULT_SEED = 42;
+
+/** One model and the parameters it is asked with. */
+export interface LaneSettings {
+  modelId: string;
+  temperature: number;
+  topP: number;
+  /** Sent only when the model takes top-k. */
+  topK: number;
+  maxTokens: number;
+  /** Up to MAX_STOP_SEQUENCES; empty entries are not sent. */
+  stopSequences: string[];
+  /** Sent only to the built-in model. */
+  seed: number;
+}
+
+export interface PlaygroundSettings {
+  /** Two lanes side by side, each answering the same prompt. */
+  compare: boolean;
+  system: string;
+  /** The first lane answers in chat mode; both answer in compare mode. */
+  lanes: [LaneSettings, LaneSettings];
+}
+
+const clamp = (value: number, { min, max }: ParameterRange) => Math.min(max, Math.max(min, value));
+const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+
+/** A lane on a model with that model's starting values. */
+export function defaultLane(model: ModelInfo): LaneSettings {
+  return {
+    modelId: model.id,
+    temperature: model.temperature.default,
+    topP: model.topP.default,
+    topK: model.topK?.default ?? 0,
+    maxTokens: model.maxTokens.default,
+    stopSequences: [],
+    seed: DEFAULT_SEED,
+  };
+}
+
+/** The lane's values moved inside the model's ranges (a value the model cannot take becomes the nearest it can). */
+export function clampLane(lane: LaneSettings, model: ModelInfo): LaneSettings {
+  return {
+    modelId: model.id,
+    temperature: clamp(finiteOr(lane.temperature, model.temperature.default), model.temperature),
+    topP: clamp(finiteOr(lane.topP, model.topP.default), model.topP),
+    topK: model.topK ? Math.round(clamp(finiteOr(lane.topK, model.topK.default), model.topK)) : lane.topK,
+    maxTokens: Math.round(clamp(finiteOr(lane.maxTokens, model.maxTokens.default), model.maxTokens)),
+    stopSequences: lane.stopSequences.slice(0, MAX_STOP_SEQUENCES),
+    seed: Math.max(0, Math.floor(finiteOr(lane.seed, DEFAULT_SEED))),
+  };
+}
+
+/** The lane switched to another model: its values kept where that model allows them. */
+export function switchModel(lane: LaneSettings, model: ModelInfo): LaneSettings {
+  return clampLane({ ...lane, modelId: model.id }, model);
+}
+
+/** The model a lane can use: its own if the server can run it, otherwise the first that can (the built-in one). */
+export function usableModel(models: readonly ModelInfo[], modelId: string): ModelInfo | undefined {
+  return models.find((model) => model.id === modelId && model.available) ?? models.find((model) => model.available);
+}
+
+/**
+ * The request one lane sends: the earlier turns of its own conversation (turns it has no answer for are left
+ * out, so user and assistant keep alternating), then the new prompt.
+ */
+export function buildChatRequest(options: {
+  lane: LaneSettings;
+  model: ModelInfo;
+  system: string;
+  history: readonly ChatMessage[];
+  prompt: string;
+}): ChatRequest {
+  const { model, system, history, prompt } = options;
+  const lane = clampLane(options.lane, model);
+  const stopSequences = lane.stopSequences.filter((sequence) => sequence !== '');
+  return {
+    modelId: model.id,
+    ...(system.trim() ? { system: system.trim() } : {}),
+    messages: [...history, { role: 'user', text: prompt }],
+    temperature: lane.temperature,
+    topP: lane.topP,
+    ...(model.topK ? { topK: lane.topK } : {}),
+    maxTokens: lane.maxTokens,
+    ...(stopSequences.length ? { stopSequences } : {}),
+    ...(model.id === BUILT_IN_MODEL_ID ? { seed: lane.seed } : {}),
+  };
+}
+
+/** What is wrong with a prompt before it is sent, or undefined when it can go. */
+export function promptProblem(prompt: string, system: string) {
+  if (prompt.trim() === '') return 'Write a prompt first.';
+  if (prompt.length > MAX_TEXT_LENGTH) return `Shorten the prompt to ${MAX_TEXT_LENGTH} characters or fewer.`;
+  if (system.length > MAX_TEXT_LENGTH) return `Shorten the system prompt to ${MAX_TEXT_LENGTH} characters or fewer.`;
+  return undefined;
+}
+
+/** Both lanes on the first model the server can run (the built-in one), at its defaults. */
+export function defaultSettings(models: readonly ModelInfo[]): PlaygroundSettings | null {
+  const model = usableModel(models, BUILT_IN_MODEL_ID);
+  if (!model) return null;
+  return { compare: false, system: '', lanes: [defaultLane(model), defaultLane(model)] };
+}
+
+/** Kept settings made valid for the models the server offers now: a model it cannot run is replaced. */
+export function settingsForModels(settings: PlaygroundSettings, models: readonly ModelInfo[]): PlaygroundSettings {
+  const fit = (lane: LaneSettings) => {
+    const model = usableModel(models, lane.modelId);
+    return model ? clampLane(lane, model) : lane;
+  };
+  return { ...settings, lanes: [fit(settings.lanes[0]), fit(settings.lanes[1])] };
+}

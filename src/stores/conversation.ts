@@ -1,0 +1,23 @@
+/** The playground conversation and its settings, kept in localStorage, versioned and repaired when damaged. */
+import {
+  decodeConversation,
+  emptyConversation,
+  encodeConversation,
+  type Conversation,
+} from '../lib/playground/conversation';
+import { versionedAtom } from './versioned';
+
+export const CONVERSATION_KEY = 'aif-c01:playground';
+
+export const conversation = versionedAtom({
+  key: CONVERSATION_KEY,
+  what: 'playground conversation',
+  empty: emptyConversation,
+  decode: decodeConversation,
+  encode: encodeConversation,
+  describe: ({ turns }) => `${turns.length} prompt${turns.length === 1 ? '' : 's'} with their answers`,
+});
+
+export function changeConversation(change: (current: Conversation) => Conversation) {
+  conversation.set(change(conversation.get()));
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { conversationToMarkdown } from '../../../src/lib/playground/export';
+import { emptyConversation } from '../../../src/lib/playground/conversation';
+import { doneAnswer, haiku, lane } from './fixtures';
+
+describe('conversationToMarkdown', () => {
+  it('writes prompts, answers with their settings and figures, and the totals', () => {
+    const markdown = conversationToMarkdown({
+      ...emptyConversation(),
+      turns: [
+        {
+          id: '1',
+          at: '2026-11-22T10:00:00.000Z',
+          prompt: 'What is **Bedrock**?',
+          system: 'Be brief.\nUse English.',
+          answers: [
+            doneAnswer({ lane: lane({ temperature: 0, stopSequences: ['.'] }), text: 'A *service*.' }),
+            doneAnswer({
+              lane: lane({ modelId: haiku.id, temperature: 0.5, topP: 0.9, maxTokens: 512 }),
+              modelName: 'Claude 3.5 Haiku',
+              text: 'A managed service.',
+              usage: { inputTokens: 20, outputTokens: 6 },
+              timeToFirstTokenMs: 310,
+              latencyMs: 1480,
+              costUsd: 0.00004,
+            }),
+          ],
+        },
+        {
+          id: '2',
+          at: '2026-11-22T10:01:00.000Z',
+          prompt: 'More?',
+          system: 'Be brief.\nUse English.',
+          answers: [doneAnswer({ status: 'stopped', text: 'It', usage: undefined })],
+        },
+      ],
+    });
+    expect(markdown).toBe(
+      [
+        '# Playground conversation',
+        '',
+        '> System prompt: Be brief.',
+        '> Use English.',
+        '',
+        '## You',
+        '',
+        'What is **Bedrock**?',
+        '',
+        '### **Course model** (temperature 0, top-p 1, seed 42, max tokens 40, stop sequences ".")',
+        '',
+        'A *service*.',
+        '',
+        '_4 input + 5 output tokens, first token 12 ms, total 40 ms, $0_',
+        '',
+        '### **Claude 3.5 Haiku** (temperature 0.5, top-p 0.9, max tokens 512)',
+        '',
+        'A managed service.',
+        '',
+        '_20 input + 6 output tokens, first token 310 ms, total 1.5 s, $0.0000400_',
+        '',
+        '## You',
+        '',
+        'More?',
+        '',
+        '### **Course model** (temperature 1, top-p 1, seed 42, max tokens 40)',
+        '',
+        'It',
+        '',
+        '_Stopped before the end._',
+        '',
+        '---',
+        '',
+        'Total: 2 answers, 24 input + 11 output tokens, $0.0000400.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says when an answer failed', () => {
+    const markdown = conversationToMarkdown({
+      ...emptyConversation(),
+      turns: [
+        {
+          id: '1',
+          at: '2026-11-22T10:00:00.000Z',
+          prompt: 'Hi',
+          system: '',
+          answers: [
+            doneAnswer({ status: 'error', text: '', usage: undefined, error: { message: 'Too many requests.' } }),
+          ],
+        },
+      ],
+    });
+    expect(markdown).toContain('_Too many requests._');
+    expect(markdown).toContain('Total: 0 answers');
+  });
+});

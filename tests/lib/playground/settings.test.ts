@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildChatRequest,
+  clampLane,
+  defaultLane,
+  defaultSettings,
+  promptProblem,
+  settingsForModels,
+  switchModel,
+  MAX_TEXT_LENGTH,
+} from '../../../src/lib/playground/settings';
+import { builtIn, haiku, lane, novaLite } from './fixtures';
+
+describe('clampLane', () => {
+  it('moves every value inside the model’s ranges', () => {
+    const clamped = clampLane(lane({ temperature: 1.7, topP: 1.4, topK: 900, maxTokens: 99_999, seed: -3 }), haiku);
+    expect(clamped).toMatchObject({ modelId: haiku.id, temperature: 1, topP: 1, topK: 500, maxTokens: 4096, seed: 0 });
+  });
+
+  it('rounds counts to whole numbers and replaces values that are not numbers with the model’s defaults', () => {
+    const clamped = clampLane(lane({ temperature: Number.NaN, maxTokens: 12.6, topK: 3.4, seed: 7.9 }), builtIn);
+    expect(clamped).toMatchObject({ temperature: 1, maxTokens: 13, topK: 3, seed: 7 });
+  });
+
+  it('keeps at most four stop sequences', () => {
+    expect(clampLane(lane({ stopSequences: ['a', 'b', 'c', 'd', 'e'] }), builtIn).stopSequences).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+  });
+});
+
+describe('switchModel', () => {
+  it('keeps values the new model allows and caps the rest', () => {
+    const moved = switchModel(lane({ temperature: 0.3, maxTokens: 150 }), haiku);
+    expect(moved).toMatchObject({ modelId: haiku.id, temperature: 0.3, maxTokens: 150 });
+    const back = switchModel(lane({ modelId: haiku.id, temperature: 0.3, maxTokens: 3000 }), builtIn);
+    expect(back).toMatchObject({ modelId: builtIn.id, temperature: 0.3, maxTokens: 200 });
+  });
+});
+
+describe('buildChatRequest', () => {
+  const history = [
+    { role: 'user', text: 'Hi' },
+    { role: 'assistant', text: 'Hello.' },
+  ] as const;
+
+  it('sends the seed and top-k to the built-in model, and the history before the new prompt', () => {
+    const request = buildChatRequest({
+      lane: lane({ temperature: 0.5, topK: 5, stopSequences: ['', '.'] }),
+      model: builtIn,
+      system: '  Be brief.  ',
+      history: [...history],
+      prompt: 'Amazon Bedrock is',
+    });
+    expect(request).toEqual({
+      modelId: builtIn.id,
+      system: 'Be brief.',
+      messages: [...history, { role: 'user', text: 'Amazon Bedrock is' }],
+      temperature: 0.5,
+      topP: 1,
+      topK: 5,
+      maxTokens: 40,
+      stopSequences: ['.'],
+      seed: 42,
+    });
+  });
+
+  it('leaves out top-k for a model without it, the seed for Bedrock, and an empty system prompt', () => {
+    const request = buildChatRequest({
+      lane: defaultLane(novaLite),
+      model: novaLite,
+      system: '   ',
+      history: [],
+      prompt: 'Hi',
+    });
+    expect(request).not.toHaveProperty('topK');
+    expect(request).not.toHaveProperty('seed');
+    expect(request).not.toHaveProperty('system');
+    expect(request).not.toHaveProperty('stopSequences');
+    expect(request).toMatchObject({ temperature: 0.7, topP: 0.9, maxTokens: 512 });
+  });
+
+  it('never sends a value outside the model’s range, whatever the lane holds', () => {
+    const request = buildChatRequest({
+      lane: lane({ modelId: haiku.id, temperature: 2 }),
+      model: haiku,
+      system: '',
+      history: [],
+      prompt: 'Hi',
+    });
+    expect(request.temperature).toBe(1);
+  });
+});
+
+describe('settings for the models on offer', () => {
+  it('starts both lanes on the built-in model at its defaults', () => {
+    const settings = defaultSettings([builtIn, haiku]);
+    expect(settings?.lanes.map((l) => l.modelId)).toEqual([builtIn.id, builtIn.id]);
+    expect(settings?.compare).toBe(false);
+  });
+
+  it('replaces a kept model the server can no longer run with one it can', () => {
+    const kept = { compare: true, system: '', lanes: [lane({ modelId: novaLite.id }), lane({ modelId: haiku.id })] };
+    const fitted = settingsForModels(kept as Parameters<typeof settingsForModels>[0], [builtIn, haiku, novaLite]);
+    expect(fitted.lanes.map((l) => l.modelId)).toEqual([builtIn.id, haiku.id]);
+  });
+
+  it('has nothing to offer when no model can run', () => {
+    expect(defaultSettings([novaLite])).toBeNull();
+  });
+});
+
+describe('promptProblem', () => {
+  it('asks for a prompt, and for a shorter one past the limit', () => {
+    expect(promptProblem('  ', '')).toBe('Write a prompt first.');
+    expect(promptProblem('x'.repeat(MAX_TEXT_LENGTH + 1), '')).toMatch(/Shorten the prompt/);
+    expect(promptProblem('Hi', 'x'.repeat(MAX_TEXT_LENGTH + 1))).toMatch(/Shorten the system prompt/);
+    expect(promptProblem('Hi', '')).toBeUndefined();
+  });
+});
