@@ -9,6 +9,8 @@ import { MAX_STOP_SEQUENCES, type LaneSettings, type PlaygroundSettings } from '
 export const CONVERSATION_VERSION = 1;
 /** Older turns are dropped beyond this, so the stored conversation cannot grow without end. */
 export const MAX_TURNS = 40;
+/** Word-by-word alternatives are large: only the latest turns keep them when stored. */
+export const TURNS_WITH_TOKENS = 5;
 
 /** One word the built-in model generated, with what else it considered. */
 export interface TokenStep {
@@ -59,7 +61,11 @@ export function emptyConversation(): Conversation {
 }
 
 export function encodeConversation(conversation: Conversation) {
-  return JSON.stringify(conversation);
+  const keepFrom = conversation.turns.length - TURNS_WITH_TOKENS;
+  const turns = conversation.turns.map((turn, index) =>
+    index >= keepFrom ? turn : { ...turn, answers: turn.answers.map(({ tokens: _tokens, ...answer }) => answer) },
+  );
+  return JSON.stringify({ ...conversation, turns });
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

@@ -2,13 +2,27 @@
 import { BUILT_IN_MODEL_ID } from '../chat-protocol';
 import { conversationTotals, formatDuration, formatUsd, type Answer, type Conversation } from './conversation';
 
-function settingsLine({ lane, modelName }: Answer) {
+/** The parameters an answer was given with, in words: "temperature 0, top-p 1, seed 42, max tokens 40". */
+export function settingsSummary({ lane }: Answer) {
   const parts = [`temperature ${lane.temperature}`, `top-p ${lane.topP}`];
   if (lane.modelId === BUILT_IN_MODEL_ID) parts.push(`seed ${lane.seed}`);
   parts.push(`max tokens ${lane.maxTokens}`);
   const stops = lane.stopSequences.filter((sequence) => sequence !== '');
   if (stops.length) parts.push(`stop sequences ${stops.map((sequence) => JSON.stringify(sequence)).join(', ')}`);
-  return `**${modelName}** (${parts.join(', ')})`;
+  return parts.join(', ');
+}
+
+const STOP_REASONS: Record<string, string> = {
+  end_turn: 'the model finished',
+  max_tokens: 'the maximum number of tokens was reached',
+  stop_sequence: 'a stop sequence was reached',
+  content_filtered: 'a content filter stopped it',
+  guardrail_intervened: 'a guardrail stopped it',
+};
+
+/** Why an answer ended, in words; Bedrock's own term when there is no plainer one. */
+export function stopReasonText(reason: string) {
+  return STOP_REASONS[reason] ?? reason.replaceAll('_', ' ');
 }
 
 /** "12 input + 30 output tokens, first token 120 ms, total 800 ms, $0.0001", or why there are no figures. */
@@ -34,7 +48,7 @@ export function conversationToMarkdown(conversation: Conversation) {
     }
     lines.push('## You', '', turn.prompt, '');
     for (const answer of turn.answers) {
-      lines.push(`### ${settingsLine(answer)}`, '');
+      lines.push(`### **${answer.modelName}** (${settingsSummary(answer)})`, '');
       if (answer.text) lines.push(answer.text, '');
       const figures = answerFigures(answer);
       if (figures) lines.push(`_${figures}_`, '');

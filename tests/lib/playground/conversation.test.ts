@@ -11,6 +11,7 @@ import {
   startTurn,
   updateAnswer,
   MAX_TURNS,
+  TURNS_WITH_TOKENS,
   type Conversation,
   type Turn,
 } from '../../../src/lib/playground/conversation';
@@ -170,5 +171,19 @@ describe('formatting', () => {
   it('shows durations in ms below a second', () => {
     expect(formatDuration(850.4)).toBe('850 ms');
     expect(formatDuration(1234)).toBe('1.2 s');
+  });
+});
+
+describe('encodeConversation', () => {
+  it('stores word alternatives for the latest turns only, so storage stays small', () => {
+    const withTokens = () => [doneAnswer({ tokens: [{ text: 'A', alternatives: [] }] })];
+    const turns = Array.from({ length: TURNS_WITH_TOKENS + 2 }, (_, index) => turn(String(index), withTokens()));
+    const stored = decodeConversation(encodeConversation({ ...emptyConversation(), turns })).value.turns;
+    expect(stored.map((t) => t.answers[0]?.tokens !== undefined)).toEqual([
+      false,
+      false,
+      ...Array<boolean>(TURNS_WITH_TOKENS).fill(true),
+    ]);
+    expect(stored[0]?.answers[0]?.text).toBe('Amazon Bedrock is a service.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationToMarkdown } from '../../../src/lib/playground/export';
+import { conversationToMarkdown, stopReasonText } from '../../../src/lib/playground/export';
 import { emptyConversation } from '../../../src/lib/playground/conversation';
 import { doneAnswer, haiku, lane } from './fixtures';
 
@@ -93,5 +93,13 @@ describe('conversationToMarkdown', () => {
     });
     expect(markdown).toContain('_Too many requests._');
     expect(markdown).toContain('Total: 0 answers');
+  });
+});
+
+describe('stopReasonText', () => {
+  it('says why an answer ended in words', () => {
+    expect(stopReasonText('max_tokens')).toBe('the maximum number of tokens was reached');
+    expect(stopReasonText('stop_sequence')).toBe('a stop sequence was reached');
+    expect(stopReasonText('model_context_window_exceeded')).toBe('model context window exceeded');
   });
 });

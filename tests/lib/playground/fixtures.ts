@@ -55,15 +55,19 @@ export const lane = (changes: Partial<LaneSettings> = {}): LaneSettings => ({
   ...changes,
 });
 
-export const doneAnswer = (changes: Partial<Answer> = {}): Answer => ({
-  lane: lane(),
-  modelName: 'Course model',
-  text: 'Amazon Bedrock is a service.',
-  status: 'done',
-  stopReason: 'end_turn',
-  usage: { inputTokens: 4, outputTokens: 5 },
-  timeToFirstTokenMs: 12,
-  latencyMs: 40,
-  costUsd: 0,
-  ...changes,
-});
+/** A finished answer; a change set to undefined removes that field (e.g. usage, for an answer that was stopped). */
+export const doneAnswer = (changes: { [K in keyof Answer]?: Answer[K] | undefined } = {}): Answer => {
+  const answer = {
+    lane: lane(),
+    modelName: 'Course model',
+    text: 'Amazon Bedrock is a service.',
+    status: 'done',
+    stopReason: 'end_turn',
+    usage: { inputTokens: 4, outputTokens: 5 },
+    timeToFirstTokenMs: 12,
+    latencyMs: 40,
+    costUsd: 0,
+    ...changes,
+  };
+  return Object.fromEntries(Object.entries(answer).filter(([, value]) => value !== undefined)) as unknown as Answer;
+};

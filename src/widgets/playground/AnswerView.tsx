@@ -1,0 +1,157 @@
+/** One answer in the conversation: its text (Markdown, or words to explore for the built-in model) and figures. */
+import { useRef, useState } from 'preact/hooks';
+import type { Answer, TokenStep } from '../../lib/playground/conversation';
+import { answerFigures, settingsSummary, stopReasonText } from '../../lib/playground/export';
+import { renderAnswer } from '../../lib/playground/render';
+
+const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(value * 100).toFixed(1)}%`);
+
+export default function AnswerView({ answer, side }: { answer: Answer; side?: string }) {
+  const label = `${side ? `${side}: ` : ''}${answer.modelName}`;
+  const waiting = answer.status === 'streaming' && answer.text === '';
+  return (
+    <article class="playground__answer" aria-label={`Answer from ${label}`} data-status={answer.status}>
+      <header class="playground__answer-header">
+        <strong>{label}</strong>
+        <span class="playground__settings-used">{settingsSummary(answer)}</span>
+      </header>
+      {waiting && <p class="playground__waiting">Waiting for the first word…</p>}
+      {answer.tokens && answer.tokens.length > 0 ? (
+        <TokenView tokens={answer.tokens} label={label} />
+      ) : (
+        answer.text && (
+          // Safe: renderAnswer escapes raw HTML and drops dangerous links (see src/lib/playground/render.ts).
+          <div class="playground__markdown" dangerouslySetInnerHTML={{ __html: renderAnswer(answer.text) }} />
+        )
+      )}
+      {answer.status === 'error' && answer.error ? (
+        <div class="playground__error">
+          <p>
+            <strong>{answer.error.message}</strong>
+          </p>
+          {answer.error.advice && <p>{answer.error.advice}</p>}
+        </div>
+      ) : (
+        answer.status !== 'streaming' && (
+          <p class="playground__figures">
+            {answerFigures(answer)}
+            {answer.stopReason && ` Ended because ${stopReasonText(answer.stopReason)}.`}
+          </p>
+        )
+      )}
+    </article>
+  );
+}
+
+/** The built-in model's words as a toolbar of buttons (arrow keys move between them); one opens its alternatives. */
+function TokenView({ tokens, label }: { tokens: TokenStep[]; label: string }) {
+  const [selected, setSelected] = useState<number>();
+  const [focusIndex, setFocusIndex] = useState(0);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const step = selected === undefined ? undefined : tokens[selected];
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(tokens.length - 1, index));
+    setFocusIndex(next);
+    buttons.current[next]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = {
+      ArrowRight: focusIndex + 1,
+      ArrowDown: focusIndex + 1,
+      ArrowLeft: focusIndex - 1,
+      ArrowUp: focusIndex - 1,
+      Home: 0,
+      End: tokens.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  };
+
+  return (
+    <>
+      <div
+        class="playground__tokens"
+        role="toolbar"
+        aria-label={`Words of the answer from ${label}: select one to see the alternatives`}
+        onKeyDown={onKeyDown}
+      >
+        {tokens.map((token, index) => (
+          <>
+            {index > 0 && /^\s/.test(token.text) ? ' ' : ''}
+            <button
+              type="button"
+              class="playground__token"
+              tabIndex={index === Math.min(focusIndex, tokens.length - 1) ? 0 : -1}
+              aria-pressed={selected === index}
+              ref={(element) => {
+                buttons.current[index] = element;
+              }}
+              onClick={() => {
+                setFocusIndex(index);
+                setSelected(selected === index ? undefined : index);
+              }}
+            >
+              {token.text.trim()}
+            </button>
+          </>
+        ))}
+      </div>
+      {step && selected !== undefined && <Alternatives step={step} position={selected + 1} total={tokens.length} />}
+    </>
+  );
+}
+
+function Alternatives({ step, position, total }: { step: TokenStep; position: number; total: number }) {
+  const word = step.text.trim();
+  const chosen = step.alternatives.findIndex((alternative) => alternative.token.toLowerCase() === word.toLowerCase());
+  return (
+    <div class="table-scroll" role="region" aria-label={`Alternatives for "${word}"`} tabindex={0}>
+      <table class="playground__alternatives">
+        <caption>
+          Word {position} of {total}, "{word}": the model’s most likely words at this point
+          {chosen === -1 && ` ("${word}" itself is not among them)`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Word</th>
+            <th scope="col">Model</th>
+            <th scope="col">After temperature, top-k, top-p</th>
+          </tr>
+        </thead>
+        <tbody>
+          {step.alternatives.map((alternative, index) => (
+            <tr class={alternative.adjusted === 0 ? 'playground__cut' : undefined}>
+              <th scope="row">
+                {alternative.token}
+                {index === chosen && <span class="playground__tag"> chosen</span>}
+                {alternative.adjusted === 0 && <span class="playground__tag"> cut</span>}
+              </th>
+              <td>
+                <Bar value={alternative.probability} />
+              </td>
+              <td>
+                <Bar value={alternative.adjusted} strong />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Bar({ value, strong = false }: { value: number; strong?: boolean }) {
+  return (
+    <span class="playground__bar">
+      <span
+        class={strong ? 'playground__fill playground__fill--strong' : 'playground__fill'}
+        style={{ width: `${Math.min(1, value) * 100}%` }}
+        aria-hidden="true"
+      />
+      <span class="playground__number">{percent(value)}</span>
+    </span>
+  );
+}

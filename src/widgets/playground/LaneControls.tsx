@@ -1,0 +1,155 @@
+/** One lane's model and inference parameters, each control limited to what the chosen model accepts. */
+import { BUILT_IN_MODEL_ID, type ModelInfo, type ParameterRange } from '../../lib/chat-protocol';
+import { MAX_STOP_SEQUENCES, type LaneSettings } from '../../lib/playground/settings';
+
+interface Props {
+  id: string;
+  legend: string;
+  lane: LaneSettings;
+  model: ModelInfo;
+  models: readonly ModelInfo[];
+  onChange: (lane: LaneSettings) => void;
+  onModel: (model: ModelInfo) => void;
+}
+
+export default function LaneControls({ id, legend, lane, model, models, onChange, onModel }: Props) {
+  const set = (changes: Partial<LaneSettings>) => onChange({ ...lane, ...changes });
+  const stops = lane.stopSequences;
+  return (
+    <fieldset class="playground__lane">
+      <legend>{legend}</legend>
+      <label class="playground__field playground__field--wide">
+        <span>Model</span>
+        <select
+          value={model.id}
+          onChange={(event) => {
+            const next = models.find((candidate) => candidate.id === event.currentTarget.value);
+            if (next) onModel(next);
+          }}
+        >
+          {models.map((option) => (
+            <option value={option.id} disabled={!option.available}>
+              {option.name} ({option.provider}){option.available ? '' : ', unavailable'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Slider
+        id={`${id}-temperature`}
+        label="Temperature"
+        range={model.temperature}
+        step={0.05}
+        value={lane.temperature}
+        onChange={(temperature) => set({ temperature })}
+      />
+      <Slider
+        id={`${id}-top-p`}
+        label="Top-p"
+        range={model.topP}
+        step={0.01}
+        value={lane.topP}
+        onChange={(topP) => set({ topP })}
+      />
+      {model.topK && (
+        <Slider
+          id={`${id}-top-k`}
+          label="Top-k"
+          range={model.topK}
+          step={1}
+          value={lane.topK}
+          onChange={(topK) => set({ topK })}
+        />
+      )}
+      <label class="playground__field">
+        <span>Max tokens</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={model.maxTokens.min}
+          max={model.maxTokens.max}
+          step="1"
+          value={lane.maxTokens}
+          onChange={(event) => set({ maxTokens: Number(event.currentTarget.value) })}
+        />
+      </label>
+      {model.id === BUILT_IN_MODEL_ID && (
+        <label class="playground__field">
+          <span>Seed</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min="0"
+            step="1"
+            value={lane.seed}
+            onChange={(event) => set({ seed: Number(event.currentTarget.value) })}
+          />
+        </label>
+      )}
+      <fieldset class="playground__stops">
+        <legend>
+          Stop sequences <span class="playground__hint">(up to {MAX_STOP_SEQUENCES})</span>
+        </legend>
+        {stops.map((sequence, index) => (
+          <div class="playground__stop">
+            <label class="visually-hidden" for={`${id}-stop-${index}`}>
+              Stop sequence {index + 1}
+            </label>
+            <input
+              id={`${id}-stop-${index}`}
+              type="text"
+              value={sequence}
+              onInput={(event) =>
+                set({ stopSequences: stops.map((old, at) => (at === index ? event.currentTarget.value : old)) })
+              }
+            />
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => set({ stopSequences: stops.filter((_, at) => at !== index) })}
+            >
+              Remove<span class="visually-hidden"> stop sequence {index + 1}</span>
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          class="button button--quiet"
+          disabled={stops.length >= MAX_STOP_SEQUENCES}
+          onClick={() => set({ stopSequences: [...stops, ''] })}
+        >
+          Add a stop sequence
+        </button>
+      </fieldset>
+    </fieldset>
+  );
+}
+
+/** A labelled slider over the model's range, with its value shown beside the label. */
+function Slider(props: {
+  id: string;
+  label: string;
+  range: ParameterRange;
+  step: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <div class="playground__field playground__slider">
+      <label for={props.id}>{props.label}</label>
+      <output for={props.id}>{props.value}</output>
+      <input
+        id={props.id}
+        type="range"
+        min={props.range.min}
+        max={props.range.max}
+        step={props.step}
+        value={props.value}
+        aria-describedby={`${props.id}-range`}
+        onInput={(event) => props.onChange(Number(event.currentTarget.value))}
+      />
+      <span id={`${props.id}-range`} class="playground__hint">
+        {props.range.min} to {props.range.max}
+      </span>
+    </div>
+  );
+}
