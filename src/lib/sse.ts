@@ -77,12 +77,14 @@ export class ChatEventParser {
 /** The ChatEvents of a streamed response body, as they arrive. */
 export async function* readChatEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {
   const parser = new ChatEventParser();
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      yield* parser.push(value);
+      // stream: true keeps a character split between chunks for the next one.
+      yield* parser.push(decoder.decode(value, { stream: true }));
     }
     // A stream may end without the blank line after its last event.
     yield* parser.push('\n\n');
