@@ -10,10 +10,16 @@ import {
   type ParameterRange,
 } from '../chat-protocol';
 
-/** Bedrock's limit for the playground, and what the course's lessons teach: up to 4 stop sequences. */
+// The server's limits (src/server/playground/validation.ts), checked here so the learner hears about them first.
+/** Stop sequences per request, and characters in each. */
 export const MAX_STOP_SEQUENCES = 4;
-/** Characters of system prompt and of one message the playground sends at most. */
-export const MAX_TEXT_LENGTH = 4000;
+export const MAX_STOP_SEQUENCE_CHARS = 100;
+/** Characters in one prompt, in the system prompt, and in the whole request. */
+export const MAX_PROMPT_CHARS = 20_000;
+export const MAX_SYSTEM_CHARS = 10_000;
+export const MAX_TOTAL_CHARS = 100_000;
+/** Messages in one request, the new prompt included. */
+export const MAX_MESSAGES = 40;
 /** The seed the built-in model starts from, so a first answer can be repeated. */
 export const DEFAULT_SEED = 42;
 
@@ -63,8 +69,10 @@ export function clampLane(lane: LaneSettings, model: ModelInfo): LaneSettings {
     topP: clamp(finiteOr(lane.topP, model.topP.default), model.topP),
     topK: model.topK ? Math.round(clamp(finiteOr(lane.topK, model.topK.default), model.topK)) : lane.topK,
     maxTokens: Math.round(clamp(finiteOr(lane.maxTokens, model.maxTokens.default), model.maxTokens)),
-    stopSequences: lane.stopSequences.slice(0, MAX_STOP_SEQUENCES),
-    seed: Math.max(0, Math.floor(finiteOr(lane.seed, DEFAULT_SEED))),
+    stopSequences: lane.stopSequences
+      .slice(0, MAX_STOP_SEQUENCES)
+      .map((stop) => stop.slice(0, MAX_STOP_SEQUENCE_CHARS)),
+    seed: Math.min(2 ** 32 - 1, Math.max(0, Math.floor(finiteOr(lane.seed, DEFAULT_SEED)))),
   };
 }
 
@@ -79,8 +87,29 @@ export function usableModel(models: readonly ModelInfo[], modelId: string): Mode
 }
 
 /**
- * The request one lane sends: the earlier turns of its own conversation (turns it has no answer for are left
- * out, so user and assistant keep alternating), then the new prompt.
+ * For a model that takes temperature or top-p but not both: which one is sent. Top-p when the learner lowered it
+ * below its maximum, temperature otherwise.
+ */
+export function randomnessControl(lane: LaneSettings, model: ModelInfo): 'both' | 'temperature' | 'topP' {
+  if (!model.temperatureOrTopP) return 'both';
+  return lane.topP < model.topP.max ? 'topP' : 'temperature';
+}
+
+/** The latest turns of a history that fit the server's limits with the new prompt; older turns go first. */
+export function fitHistory(history: readonly ChatMessage[], prompt: string, system: string): ChatMessage[] {
+  let start = 0;
+  let total = system.length + prompt.length + history.reduce((sum, message) => sum + message.text.length, 0);
+  // Whole user-and-assistant pairs are dropped, so the history still starts with the user.
+  while (start < history.length && (history.length - start + 1 > MAX_MESSAGES || total > MAX_TOTAL_CHARS)) {
+    total -= (history[start]?.text.length ?? 0) + (history[start + 1]?.text.length ?? 0);
+    start += 2;
+  }
+  return history.slice(start);
+}
+
+/**
+ * The request one lane sends: the earlier turns of its own conversation that fit (turns it has no answer for are
+ * left out, so user and assistant keep alternating), then the new prompt.
  */
 export function buildChatRequest(options: {
   lane: LaneSettings;
@@ -92,12 +121,13 @@ export function buildChatRequest(options: {
   const { model, system, history, prompt } = options;
   const lane = clampLane(options.lane, model);
   const stopSequences = lane.stopSequences.filter((sequence) => sequence !== '');
+  const control = randomnessControl(lane, model);
   return {
     modelId: model.id,
     ...(system.trim() ? { system: system.trim() } : {}),
-    messages: [...history, { role: 'user', text: prompt }],
-    temperature: lane.temperature,
-    topP: lane.topP,
+    messages: [...fitHistory(history, prompt, system.trim()), { role: 'user', text: prompt }],
+    ...(control === 'topP' ? {} : { temperature: lane.temperature }),
+    ...(control === 'temperature' ? {} : { topP: lane.topP }),
     ...(model.topK ? { topK: lane.topK } : {}),
     maxTokens: lane.maxTokens,
     ...(stopSequences.length ? { stopSequences } : {}),
@@ -108,8 +138,10 @@ export function buildChatRequest(options: {
 /** What is wrong with a prompt before it is sent, or undefined when it can go. */
 export function promptProblem(prompt: string, system: string) {
   if (prompt.trim() === '') return 'Write a prompt first.';
-  if (prompt.length > MAX_TEXT_LENGTH) return `Shorten the prompt to ${MAX_TEXT_LENGTH} characters or fewer.`;
-  if (system.length > MAX_TEXT_LENGTH) return `Shorten the system prompt to ${MAX_TEXT_LENGTH} characters or fewer.`;
+  if (prompt.length > MAX_PROMPT_CHARS)
+    return `Shorten the prompt to ${MAX_PROMPT_CHARS.toLocaleString('en-US')} characters or fewer.`;
+  if (system.length > MAX_SYSTEM_CHARS)
+    return `Shorten the system prompt to ${MAX_SYSTEM_CHARS.toLocaleString('en-US')} characters or fewer.`;
   return undefined;
 }
 

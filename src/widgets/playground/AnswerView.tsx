@@ -1,8 +1,23 @@
 /** One answer in the conversation: its text (Markdown, or words to explore for the built-in model) and figures. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answer, TokenStep } from '../../lib/playground/conversation';
 import { answerFigures, settingsSummary, stopReasonText } from '../../lib/playground/export';
-import { renderAnswer } from '../../lib/playground/render';
+
+type Render = (markdown: string) => string;
+// The Markdown parser is most of the playground's code: it loads when the first answer needs it.
+let renderer: Promise<Render> | undefined;
+let loadedRender: Render | undefined;
+
+/** The answer as safe HTML once the renderer is here; undefined until then (the text shows as it is meanwhile). */
+function useRendered(markdown: string) {
+  const [render, setRender] = useState(() => loadedRender);
+  useEffect(() => {
+    if (render) return;
+    renderer ??= import('../../lib/playground/render').then((module) => (loadedRender = module.renderAnswer));
+    void renderer.then((loaded) => setRender(() => loaded));
+  }, []);
+  return render?.(markdown);
+}
 
 const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(value * 100).toFixed(1)}%`);
 
@@ -19,10 +34,7 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
       {answer.tokens && answer.tokens.length > 0 ? (
         <TokenView tokens={answer.tokens} label={label} />
       ) : (
-        answer.text && (
-          // Safe: renderAnswer escapes raw HTML and drops dangerous links (see src/lib/playground/render.ts).
-          <div class="playground__markdown" dangerouslySetInnerHTML={{ __html: renderAnswer(answer.text) }} />
-        )
+        answer.text && <Markdown text={answer.text} />
       )}
       {answer.status === 'error' && answer.error ? (
         <div class="playground__error">
@@ -40,6 +52,16 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
         )
       )}
     </article>
+  );
+}
+
+function Markdown({ text }: { text: string }) {
+  const html = useRendered(text);
+  return html === undefined ? (
+    <p class="playground__plain">{text}</p>
+  ) : (
+    // Safe: renderAnswer escapes raw HTML and drops dangerous links (see src/lib/playground/render.ts).
+    <div class="playground__markdown" dangerouslySetInnerHTML={{ __html: html }} />
   );
 }
 

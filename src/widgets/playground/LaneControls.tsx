@@ -1,6 +1,11 @@
 /** One lane's model and inference parameters, each control limited to what the chosen model accepts. */
 import { BUILT_IN_MODEL_ID, type ModelInfo, type ParameterRange } from '../../lib/chat-protocol';
-import { MAX_STOP_SEQUENCES, type LaneSettings } from '../../lib/playground/settings';
+import {
+  MAX_STOP_SEQUENCE_CHARS,
+  MAX_STOP_SEQUENCES,
+  randomnessControl,
+  type LaneSettings,
+} from '../../lib/playground/settings';
 
 interface Props {
   id: string;
@@ -50,6 +55,12 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         value={lane.topP}
         onChange={(topP) => set({ topP })}
       />
+      {randomnessControl(lane, model) !== 'both' && (
+        <p class="playground__hint playground__field--wide">
+          {model.name} takes temperature or top-p, not both: top-p is sent when you set it below {model.topP.max}, and
+          temperature otherwise. Now sent: {randomnessControl(lane, model) === 'topP' ? 'top-p' : 'temperature'}.
+        </p>
+      )}
       {model.topK && (
         <Slider
           id={`${id}-top-k`}
@@ -97,6 +108,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
             <input
               id={`${id}-stop-${index}`}
               type="text"
+              maxLength={MAX_STOP_SEQUENCE_CHARS}
               value={sequence}
               onInput={(event) =>
                 set({ stopSequences: stops.map((old, at) => (at === index ? event.currentTarget.value : old)) })

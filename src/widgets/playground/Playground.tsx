@@ -33,7 +33,7 @@ import {
 import { conversation as storedConversation } from '../../stores/conversation';
 import AnswerView from './AnswerView';
 import LaneControls from './LaneControls';
-import { chatEvents, fetchModels } from './api';
+import { chatEvents, fetchModels, saveAccessToken, savedAccessToken } from './api';
 import './playground.css';
 
 /** How often a streaming conversation is written to storage, at most. */
@@ -57,6 +57,8 @@ export default function Playground() {
   const [copied, setCopied] = useState<{ ok: boolean; markdown: string }>();
   const [streaming, setStreaming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [accessToken, setAccessToken] = useState(savedAccessToken);
+  const [tokenAsked, setTokenAsked] = useState(false);
   const controllers = useRef<AbortController[]>([]);
   const latest = useRef(current);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -152,8 +154,9 @@ export default function Playground() {
           prompt: sent,
         });
         let status: AnswerStatus = 'stopped';
-        for await (const event of chatEvents(request, signal)) {
+        for await (const event of chatEvents(request, signal, accessToken)) {
           if (event.type === 'done' || event.type === 'error') status = event.type;
+          if (event.type === 'error' && event.error.code === 'unauthorized') setTokenAsked(true);
           setCurrent((old) => updateAnswer(old, turnId, index, (answer) => applyEvent(answer, event)));
         }
         if (status === 'stopped')
@@ -271,6 +274,23 @@ export default function Playground() {
               );
             })}
           </div>
+          <details class="playground__access" open={tokenAsked || accessToken !== ''}>
+            <summary>Access token (only if this server asks for one)</summary>
+            <label class="playground__field">
+              <span>Access token for Amazon Bedrock models, from the server’s owner</span>
+              <input
+                type="password"
+                autoComplete="off"
+                value={accessToken}
+                onInput={(event) => {
+                  const token = event.currentTarget.value.trim();
+                  setAccessToken(token);
+                  saveAccessToken(token);
+                }}
+              />
+            </label>
+            <p class="playground__hint">Kept in this tab only, and sent only to this site’s server.</p>
+          </details>
           {reasons.length > 0 && (
             <div class="playground__unavailable">
               <p>

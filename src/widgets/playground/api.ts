@@ -15,16 +15,44 @@ export async function fetchModels(): Promise<{ models: ModelsResponse } | { erro
   }
 }
 
+const TOKEN_KEY = 'aif-c01:playground-access';
+
+/** The access token the learner entered, kept for this tab only. */
+export function savedAccessToken() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveAccessToken(token: string) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage blocked: the token lasts as long as the page.
+  }
+}
+
 /**
  * The events of one answer as they stream in. Problems (no server, an error status, a stream cut short) arrive as
  * a final `error` event; when `signal` aborts (the Stop button) the events simply end.
  */
-export async function* chatEvents(request: ChatRequest, signal: AbortSignal): AsyncGenerator<ChatEvent> {
+export async function* chatEvents(
+  request: ChatRequest,
+  signal: AbortSignal,
+  accessToken: string,
+): AsyncGenerator<ChatEvent> {
   let response: Response;
   try {
     response = await fetch('/api/playground/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        // Only a server whose owner set an access token asks for one, for Bedrock models.
+        ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+      },
       body: JSON.stringify(request),
       signal,
     });

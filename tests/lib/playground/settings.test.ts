@@ -7,7 +7,11 @@ import {
   promptProblem,
   settingsForModels,
   switchModel,
-  MAX_TEXT_LENGTH,
+  fitHistory,
+  MAX_MESSAGES,
+  MAX_PROMPT_CHARS,
+  MAX_SYSTEM_CHARS,
+  MAX_TOTAL_CHARS,
 } from '../../../src/lib/playground/settings';
 import { builtIn, haiku, lane, novaLite } from './fixtures';
 
@@ -116,8 +120,59 @@ describe('settings for the models on offer', () => {
 describe('promptProblem', () => {
   it('asks for a prompt, and for a shorter one past the limit', () => {
     expect(promptProblem('  ', '')).toBe('Write a prompt first.');
-    expect(promptProblem('x'.repeat(MAX_TEXT_LENGTH + 1), '')).toMatch(/Shorten the prompt/);
-    expect(promptProblem('Hi', 'x'.repeat(MAX_TEXT_LENGTH + 1))).toMatch(/Shorten the system prompt/);
+    expect(promptProblem('x'.repeat(MAX_PROMPT_CHARS + 1), '')).toMatch(/Shorten the prompt to 20,000/);
+    expect(promptProblem('Hi', 'x'.repeat(MAX_SYSTEM_CHARS + 1))).toMatch(/Shorten the system prompt to 10,000/);
     expect(promptProblem('Hi', '')).toBeUndefined();
+  });
+});
+
+describe('models that take temperature or top-p, not both', () => {
+  const claude = { ...haiku, temperatureOrTopP: true };
+  const request = (changes: Parameters<typeof lane>[0]) =>
+    buildChatRequest({
+      lane: lane({ modelId: claude.id, ...changes }),
+      model: claude,
+      system: '',
+      history: [],
+      prompt: 'Hi',
+    });
+
+  it('sends temperature while top-p is at its maximum', () => {
+    const sent = request({ temperature: 0.2, topP: 1 });
+    expect(sent.temperature).toBe(0.2);
+    expect(sent).not.toHaveProperty('topP');
+  });
+
+  it('sends top-p alone once the learner lowers it', () => {
+    const sent = request({ temperature: 0.2, topP: 0.5 });
+    expect(sent.topP).toBe(0.5);
+    expect(sent).not.toHaveProperty('temperature');
+  });
+});
+
+describe('fitHistory', () => {
+  const pairs = (count: number, length = 1) =>
+    Array.from({ length: count }, (_, index) => [
+      { role: 'user' as const, text: `q${index}`.padEnd(length, '.') },
+      { role: 'assistant' as const, text: `a${index}`.padEnd(length, '.') },
+    ]).flat();
+
+  it('keeps a short history as it is', () => {
+    expect(fitHistory(pairs(3), 'Hi', '')).toEqual(pairs(3));
+  });
+
+  it('drops the oldest turns beyond the message limit, still starting with the user', () => {
+    const fitted = fitHistory(pairs(30), 'Hi', '');
+    expect(fitted.length + 1).toBeLessThanOrEqual(MAX_MESSAGES);
+    expect(fitted[0]).toEqual({ role: 'user', text: 'q11' });
+    expect(fitted.at(-1)).toEqual({ role: 'assistant', text: 'a29' });
+  });
+
+  it('drops the oldest turns until the whole request fits the character limit', () => {
+    const fitted = fitHistory(pairs(10, 10_000), 'Hi', 'Be brief.');
+    const total = fitted.reduce((sum, message) => sum + message.text.length, 'Hi'.length + 'Be brief.'.length);
+    expect(total).toBeLessThanOrEqual(MAX_TOTAL_CHARS);
+    expect(fitted).toHaveLength(8);
+    expect(fitted[0]?.text.startsWith('q6')).toBe(true);
   });
 });
