@@ -1,13 +1,13 @@
 /**
  * Prints the figures the course is held to: a full build's wall time; per page type the JavaScript and CSS a
  * first visit loads (bytes and gzip bytes) and the Lighthouse mobile scores, measured against the built server
- * on this machine in Chromium; the sampler island's size; and the sampling and language-model speeds measured
+ * on this machine in Chromium; the sampler and playground islands' sizes; and the sampling and language-model speeds measured
  * by the Vitest benchmarks in tests/bench. Writes the figures to bench-results/latest.json.
  *
  * Usage: npm run bench [-- --skip-build]
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -25,6 +25,7 @@ const pageTypes = [
   { name: 'cheat sheet', path: '/cheat-sheets/what-is-genai/' },
   { name: 'section quiz', path: '/quiz/what-is-genai/' },
   { name: 'mock exam', path: '/mock-exam/' },
+  { name: 'playground', path: '/playground/', island: '.playground' },
   { name: '404', path: '/no-such-page/' },
 ];
 
@@ -165,6 +166,19 @@ const island = {
 console.log(
   `\nSampler island (JS its page loads beyond a lesson without it): ${kb(island.bytes)} KB, ${kb(island.gzipBytes)} KB gzip`,
 );
+// The playground page has the layout and nothing else, like the 404 page; its Markdown renderer loads later, with
+// the first answer that needs it.
+const playground = {
+  bytes: js('playground').bytes - js('404').bytes,
+  gzipBytes: js('playground').gzipBytes - js('404').gzipBytes,
+};
+const rendererFile = (await readdir('dist/client/_astro')).find((file) => /^render\..*\.js$/.test(file));
+const renderer = rendererFile ? await readFile(`dist/client/_astro/${rendererFile}`) : Buffer.alloc(0);
+const markdownRenderer = { bytes: renderer.length, gzipBytes: renderer.length ? gzipSync(renderer).length : 0 };
+console.log(
+  `Playground island (JS its page loads beyond the 404 page): ${kb(playground.bytes)} KB, ${kb(playground.gzipBytes)} KB gzip;\n` +
+    `its Markdown renderer, loaded with the first Bedrock answer: ${kb(markdownRenderer.bytes)} KB, ${kb(markdownRenderer.gzipBytes)} KB gzip`,
+);
 
 const figure = ({ value, unit }) =>
   unit === 'per second'
@@ -181,12 +195,16 @@ console.log(
 console.log(
   'Targets: lesson without widget <= 10 KB gzip JS; home and lesson Lighthouse >= 98 / 100 / 100 / 100; build <= 30 s;\n' +
     'sampler island <= 15 KB gzip; >= 1,000,000 samples/s on the 7-word distribution; built-in model >= 1,000 tokens/s;\n' +
-    'quiz pages <= 25 KB gzip JS; mock exam assembly from 1,000 questions <= 5 ms; diffusion forward frame <= 4 ms.',
+    'quiz pages <= 25 KB gzip JS; playground island <= 30 KB gzip; mock exam assembly from 1,000 questions <= 5 ms; diffusion forward frame <= 4 ms.',
 );
 console.log('Lighthouse does not score the 404 page: it answers with status 404 (axe checks it in the tests).');
 
 await mkdir('bench-results', { recursive: true });
 await writeFile(
   'bench-results/latest.json',
-  JSON.stringify({ date: new Date().toISOString(), buildSeconds, rows, island, runtime }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), buildSeconds, rows, island, playground, markdownRenderer, runtime },
+    null,
+    2,
+  ),
 );
