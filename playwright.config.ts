@@ -21,7 +21,13 @@ export default defineConfig({
   webServer: {
     // The built server, as users run it (npm test builds first).
     command: 'node dist/server/entry.mjs',
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    // Every browser test chats from 127.0.0.1, so the playground's per-address rate limit is raised for them.
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      PLAYGROUND_RATE_LIMIT_PER_MINUTE: '600',
+      PLAYGROUND_RATE_LIMIT_BURST: '100',
+    },
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

@@ -25,7 +25,7 @@ export function stopReasonText(reason: string) {
   return STOP_REASONS[reason] ?? reason.replaceAll('_', ' ');
 }
 
-/** "12 input + 30 output tokens, first token 120 ms, total 800 ms, $0.0001", or why there are no figures. */
+/** "12 input + 30 output tokens, first token 120 ms, total 800 ms, cost $0.0001", or why there are no figures. */
 export function answerFigures(answer: Answer) {
   if (answer.status === 'stopped') return 'Stopped before the end.';
   if (answer.status === 'error') return answer.error?.message ?? 'No answer.';
@@ -33,7 +33,7 @@ export function answerFigures(answer: Answer) {
   const parts = [`${answer.usage.inputTokens} input + ${answer.usage.outputTokens} output tokens`];
   if (answer.timeToFirstTokenMs !== undefined) parts.push(`first token ${formatDuration(answer.timeToFirstTokenMs)}`);
   if (answer.latencyMs !== undefined) parts.push(`total ${formatDuration(answer.latencyMs)}`);
-  parts.push(formatUsd(answer.costUsd ?? 0));
+  parts.push(`cost ${formatUsd(answer.costUsd ?? 0)}`);
   return parts.join(', ');
 }
 

@@ -24,6 +24,7 @@ const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(
 export default function AnswerView({ answer, side }: { answer: Answer; side?: string }) {
   const label = `${side ? `${side}: ` : ''}${answer.modelName}`;
   const waiting = answer.status === 'streaming' && answer.text === '';
+  const figures = answerFigures(answer);
   return (
     <article class="playground__answer" aria-label={`Answer from ${label}`} data-status={answer.status}>
       <header class="playground__answer-header">
@@ -46,7 +47,7 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
       ) : (
         answer.status !== 'streaming' && (
           <p class="playground__figures">
-            {answerFigures(answer)}
+            {figures.endsWith('.') ? figures : `${figures}.`}
             {answer.stopReason && ` Ended because ${stopReasonText(answer.stopReason)}.`}
           </p>
         )

@@ -34,7 +34,8 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         >
           {models.map((option) => (
             <option value={option.id} disabled={!option.available}>
-              {option.name} ({option.provider}){option.available ? '' : ', unavailable'}
+              {option.name}
+              {option.available ? '' : ' (unavailable)'}
             </option>
           ))}
         </select>

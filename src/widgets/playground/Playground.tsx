@@ -198,7 +198,12 @@ export default function Playground() {
 
   const laneModel = (lane: LaneSettings) => usableModel(models, lane.modelId);
   const unavailable = models.filter((model) => !model.available);
-  const reasons = [...new Set(unavailable.map((model) => model.unavailableReason ?? 'Not available on this server.'))];
+  const reasons = [
+    ...new Set([
+      ...(catalog?.bedrock.advice ? [catalog.bedrock.advice] : []),
+      ...unavailable.flatMap((model) => (model.unavailableReason ? [model.unavailableReason] : [])),
+    ]),
+  ];
   const laneCount = settings?.compare ? 2 : 1;
 
   return (
@@ -276,9 +281,11 @@ export default function Playground() {
           </div>
           <details class="playground__access" open={tokenAsked || accessToken !== ''}>
             <summary>Access token (only if this server asks for one)</summary>
-            <label class="playground__field">
-              <span>Access token for Amazon Bedrock models, from the server’s owner</span>
+            {/* A form, so that browsers and password managers treat the field as the secret it is. */}
+            <form class="playground__field" onSubmit={(event) => event.preventDefault()}>
+              <label for={`${id}-access`}>Access token for Amazon Bedrock models, from the server’s owner</label>
               <input
+                id={`${id}-access`}
                 type="password"
                 autoComplete="off"
                 value={accessToken}
@@ -288,20 +295,15 @@ export default function Playground() {
                   saveAccessToken(token);
                 }}
               />
-            </label>
+            </form>
             <p class="playground__hint">Kept in this tab only, and sent only to this site’s server.</p>
           </details>
-          {reasons.length > 0 && (
+          {unavailable.length > 0 && (
             <div class="playground__unavailable">
-              <p>
-                Unavailable on this server: {unavailable.map((model) => model.name).join(', ')}.{' '}
-                {catalog?.bedrock.advice}
-              </p>
-              <ul>
-                {reasons.map((reason) => (
-                  <li>{reason}</li>
-                ))}
-              </ul>
+              <p>Unavailable on this server: {unavailable.map((model) => model.name).join(', ')}.</p>
+              {reasons.map((reason) => (
+                <p>{reason}</p>
+              ))}
             </div>
           )}
         </details>

@@ -1,0 +1,198 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Opens the playground and waits until the island has loaded the models. */
+async function open(page: Page, search = '') {
+  await page.goto(`/playground/${search}`);
+  // Send is enabled once the models have loaded.
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+}
+
+async function send(page: Page, prompt: string) {
+  await page.getByLabel('Your prompt').fill(prompt);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+const answers = (page: Page) => page.getByRole('article');
+const words = (answer: Locator) => answer.getByRole('toolbar').getByRole('button');
+
+test('a chat with the built-in model streams words, shows usage, survives a reload, copies and clears', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await page.getByLabel('Max tokens').fill('12');
+  await page.getByLabel('Max tokens').blur();
+  await send(page, 'Amazon Bedrock is');
+
+  const answer = answers(page).first();
+  await expect(answer).toHaveAccessibleName('Answer from Course model (built-in)');
+  await expect(answer.locator('.playground__figures')).toContainText(/\d+ input \+ 12 output tokens, first token/);
+  await expect(answer.locator('.playground__figures')).toContainText('cost $0');
+  await expect(words(answer)).toHaveCount(12);
+  await expect(page.getByText(/This conversation: 1 answer, \d+ input \+ 12 output tokens, \$0\./)).toBeVisible();
+  const text = await answer.getByRole('toolbar').innerText();
+
+  // A second turn, then a reload: both turns are still there.
+  await send(page, 'Guardrails');
+  await expect(answers(page)).toHaveCount(2);
+  await expect(answers(page).nth(1).locator('.playground__figures')).toContainText('output tokens');
+  await page.reload();
+  await expect(answers(page)).toHaveCount(2);
+  await expect(answers(page).first().getByRole('toolbar')).toHaveText(text);
+
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText('Copied.')).toBeVisible();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toMatch(/^# Playground conversation\n/);
+  expect(markdown).toContain('## You\n\nAmazon Bedrock is\n');
+  expect(markdown).toContain('### **Course model (built-in)** (temperature 1, top-p 1, seed 42, max tokens 12)');
+  expect(markdown).toContain('Total: 2 answers');
+
+  await page.getByRole('button', { name: 'Clear conversation' }).click();
+  await expect(answers(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(answers(page)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Clear conversation' }).click();
+  await page.reload();
+  await expect(page.getByText('No messages yet')).toBeVisible();
+  await expect(answers(page)).toHaveCount(0);
+});
+
+test('Stop ends an answer mid-stream and keeps the words so far', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Max tokens').fill('200');
+  await page.getByLabel('Max tokens').blur();
+  // A slow connection, so that the answer takes a few seconds to arrive.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: 8 * 1024,
+    uploadThroughput: 64 * 1024,
+  });
+  await send(page, 'Amazon Bedrock is');
+  const answer = answers(page).first();
+  await expect(words(answer).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(answer.locator('.playground__figures')).toHaveText('Stopped before the end.');
+  await expect(page.getByRole('status').filter({ hasText: 'The answer stopped.' })).toBeAttached();
+  const count = await words(answer).count();
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(200);
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+});
+
+test('the temperature preset opens compare mode with two answers side by side', async ({ page }) => {
+  await open(page, '?preset=temperature-0-vs-1');
+  await expect(page.getByText('The same prompt at temperature 0 and 1.')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Compare two answers side by side' })).toBeChecked();
+  await expect(page.getByLabel('Your prompt')).toHaveValue('Amazon Bedrock is');
+  const sideA = page.getByRole('group', { name: 'Side A' });
+  const sideB = page.getByRole('group', { name: 'Side B' });
+  await expect(sideA.getByRole('slider', { name: 'Temperature' })).toHaveValue('0');
+  await expect(sideB.getByRole('slider', { name: 'Temperature' })).toHaveValue('1');
+  // The preset is applied once: the address no longer names it.
+  await expect(page).toHaveURL(/\/playground\/$/);
+
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const [left, right] = [answers(page).nth(0), answers(page).nth(1)];
+  await expect(left).toHaveAccessibleName('Answer from Side A: Course model (built-in)');
+  await expect(right).toHaveAccessibleName('Answer from Side B: Course model (built-in)');
+  await expect(left.locator('.playground__figures')).toContainText('output tokens');
+  await expect(right.locator('.playground__figures')).toContainText('output tokens');
+  await expect(left).toContainText('temperature 0,');
+  await expect(right).toContainText('temperature 1,');
+  const [a, b] = [await left.boundingBox(), await right.boundingBox()];
+  expect(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1).toBe(true);
+  await expect(page.getByText(/^Side A: 1 answer, .* Side B: 1 answer/)).toBeVisible();
+
+  // Temperature 0 always takes the most likely word: a new seed gives the same answer on side A.
+  const first = await left.getByRole('toolbar').innerText();
+  await sideA.getByLabel('Seed').fill('7');
+  await sideA.getByLabel('Seed').blur();
+  await send(page, 'Amazon Bedrock is');
+  await expect(answers(page).nth(2).locator('.playground__figures')).toContainText('output tokens');
+  await expect(answers(page).nth(2).getByRole('toolbar')).toHaveText(first);
+});
+
+test('a preset that does not exist says so and lists the real ones', async ({ page }) => {
+  await open(page, '?preset=warp-speed');
+  await expect(page.getByText('There is no preset called "warp-speed"')).toContainText('temperature-0-vs-1');
+});
+
+test('the stop-sequence preset ends one side at the first full stop', async ({ page }) => {
+  await open(page, '?preset=stop-sequence');
+  await expect(page.getByRole('group', { name: 'Side B' }).getByLabel('Stop sequence 1')).toHaveValue('.');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const right = answers(page).nth(1);
+  await expect(right.locator('.playground__figures')).toContainText('Ended because a stop sequence was reached.');
+  await expect(right.getByRole('toolbar')).not.toContainText('.');
+});
+
+test('the token view works from the keyboard and shows alternatives before and after the settings', async ({
+  page,
+}) => {
+  await open(page, '?preset=top-p');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const right = answers(page).nth(1);
+  await expect(right.locator('.playground__figures')).toContainText('output tokens');
+  const toolbar = right.getByRole('toolbar');
+  // One tab stop for the whole answer; arrow keys move between words.
+  await words(right).first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(words(right).nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(words(right).nth(1)).toHaveAttribute('aria-pressed', 'true');
+  const table = right.getByRole('table');
+  await expect(table.locator('caption')).toContainText('Word 2 of');
+  await expect(table.getByRole('columnheader')).toHaveText(['Word', 'Model', 'After temperature, top-k, top-p']);
+  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText(/^\d+\.\d%$/);
+  await page.keyboard.press('End');
+  await expect(words(right).last()).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(table.locator('caption')).toContainText(/Word (\d+) of \1/);
+  await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
+});
+
+test('offline, the learner is told that the built-in model needs only the course server', async ({ page, context }) => {
+  await open(page);
+  await context.setOffline(true);
+  await send(page, 'Amazon Bedrock is');
+  const answer = answers(page).first();
+  await expect(answer).toContainText('This browser is offline, so the question could not be sent.');
+  await expect(answer).toContainText('the built-in model needs only the course server');
+  await context.setOffline(false);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the playground with answers and alternatives has no WCAG 2.2 AA violation in the ${colorScheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await open(page, '?preset=top-p');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(answers(page).nth(1).locator('.playground__figures')).toContainText('output tokens');
+    await words(answers(page).first()).first().click();
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  });
+}
+
+test.describe('at 360 px', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('compare mode stacks the answers and nothing scrolls sideways', async ({ page }) => {
+    await open(page, '?preset=top-p');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const [left, right] = [answers(page).nth(0), answers(page).nth(1)];
+    await expect(right.locator('.playground__figures')).toContainText('output tokens');
+    await words(left).first().click();
+    const [a, b] = [await left.boundingBox(), await right.boundingBox()];
+    expect(a && b && b.y >= a.y + a.height).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
