@@ -52,6 +52,18 @@ function playgroundWith(overrides: Partial<PlaygroundSettings> = {}) {
   });
 }
 
+function lastSent() {
+  const request = fake.requests.at(-1);
+  if (!request) throw new Error('Bedrock received no request');
+  return request;
+}
+
+function priceOf(modelId: string) {
+  const model = catalog.find((entry) => entry.id === modelId);
+  if (!model) throw new Error(`${modelId} is not in the catalog`);
+  return model.price;
+}
+
 const lastRequestFor = (text: string) => () =>
   fake.requests.findLast((request) => request.body.messages?.at(-1)?.content[0]?.text === text);
 
@@ -72,13 +84,13 @@ describe('streaming from Bedrock', () => {
     expect(done.stopReason).toBe('end_turn');
     // The fake counts words: "Be brief." and "Say hello" in, five words out.
     expect(done.usage).toEqual({ inputTokens: 4, outputTokens: 5 });
-    const price = catalog.find((model) => model.id === NOVA_MICRO)!.price;
+    const price = priceOf(NOVA_MICRO);
     expect(done.costUsd).toBeCloseTo(costOf(done.usage, price), 12);
     expect(done.costUsd).toBeGreaterThan(0);
     expect(done.timeToFirstTokenMs).toBeGreaterThan(0);
     expect(done.latencyMs).toBeGreaterThanOrEqual(done.timeToFirstTokenMs);
 
-    const sent = fake.requests.at(-1)!;
+    const sent = lastSent();
     expect(sent.modelId).toBe(NOVA_MICRO);
     expect(sent.signed).toBe(true);
     expect(sent.body.system).toEqual([{ text: 'Be brief.' }]);
@@ -90,7 +102,7 @@ describe('streaming from Bedrock', () => {
   test('top-k goes in the field each provider names, and the max tokens the server caps', async () => {
     const playground = playgroundWith({ maxTokens: 300 });
     await eventsOf(await playground.chat(chatRequest(ask(CLAUDE_HAIKU, 'claude top-k', { topK: 5 })), '127.0.0.1'));
-    const claude = fake.requests.at(-1)!;
+    const claude = lastSent();
     expect(claude.body.additionalModelRequestFields).toEqual({ top_k: 5 });
     // Claude's catalog default is 1,024 output tokens; the server's limit of 300 wins.
     expect(claude.body.inferenceConfig?.maxTokens).toBe(300);
@@ -98,11 +110,11 @@ describe('streaming from Bedrock', () => {
     await eventsOf(
       await playground.chat(chatRequest(ask(MISTRAL, 'mistral', { topK: 9, stopSequences: ['END'] })), '127.0.0.1'),
     );
-    expect(fake.requests.at(-1)!.body.additionalModelRequestFields).toEqual({ top_k: 9 });
-    expect(fake.requests.at(-1)!.body.inferenceConfig?.stopSequences).toEqual(['END']);
+    expect(lastSent().body.additionalModelRequestFields).toEqual({ top_k: 9 });
+    expect(lastSent().body.inferenceConfig?.stopSequences).toEqual(['END']);
 
     await eventsOf(await playground.chat(chatRequest(ask(LLAMA, 'llama')), '127.0.0.1'));
-    expect(fake.requests.at(-1)!.body.additionalModelRequestFields).toBeUndefined();
+    expect(lastSent().body.additionalModelRequestFields).toBeUndefined();
   });
 
   test('a multi-turn conversation reaches Bedrock turn by turn, and max_tokens is reported as the stop reason', async () => {
@@ -114,7 +126,7 @@ describe('streaming from Bedrock', () => {
     ];
     const events = await eventsOf(await playground.chat(chatRequest({ modelId: NOVA_MICRO, messages }), '127.0.0.1'));
     expect(events.at(-1)).toMatchObject({ type: 'done', stopReason: 'max_tokens' });
-    expect(fake.requests.at(-1)!.body.messages).toEqual(
+    expect(lastSent().body.messages).toEqual(
       messages.map((message) => ({ role: message.role, content: [{ text: message.text }] })),
     );
   });
@@ -166,12 +178,12 @@ describe('Bedrock errors become plain advice', () => {
     expect(response.status).toBe(200);
     const events = await eventsOf(response);
     expect(answerText(events)).toBe('Starting fine');
-    const last = events.at(-1)!;
-    expect(last.type).toBe('error');
-    expect(last.type === 'error' && last.error.code).toBe(
-      expected[name === 'ModelStreamErrorException' ? 'ModelErrorException' : name]!.code,
+    const last = events.at(-1);
+    expect(last?.type).toBe('error');
+    expect(last?.type === 'error' && last.error.code).toBe(
+      expected[name === 'ModelStreamErrorException' ? 'ModelErrorException' : name]?.code,
     );
-    expect(last.type === 'error' && last.error.advice).toBeTruthy();
+    expect(last?.type === 'error' && last.error.advice).toBeTruthy();
   });
 
   test('an endpoint nobody answers at is a network error with advice about BEDROCK_ENDPOINT', async () => {
@@ -193,7 +205,7 @@ describe('Stop and disconnect abort the Bedrock call at once', () => {
   test('Stop (the browser cancels the body) cancels the request at Bedrock', async () => {
     const response = await playgroundWith().chat(chatRequest(ask(NOVA_MICRO, '[slow] stop me')), '127.0.0.1');
     let deltas = 0;
-    for await (const event of readChatEvents(response.body!)) {
+    for await (const event of readChatEvents(response.body as ReadableStream<Uint8Array>)) {
       if (event.type === 'delta' && ++deltas === 2) break;
     }
     const started = Date.now();
@@ -209,7 +221,7 @@ describe('Stop and disconnect abort the Bedrock call at once', () => {
       chatRequest(ask(NOVA_MICRO, '[slow] disconnect'), { signal: disconnect.signal }),
       '127.0.0.1',
     );
-    const reader = response.body!.getReader();
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     await reader.read();
     disconnect.abort();
     const seen = await fake.settled(lastRequestFor('[slow] disconnect'), 2000);
@@ -268,7 +280,7 @@ describe('protection of the AWS account', () => {
   });
 
   test('a running request holds its worst case; the actual cost is settled when it ends', async () => {
-    const price = catalog.find((model) => model.id === CLAUDE_SONNET)!.price;
+    const price = priceOf(CLAUDE_SONNET);
     const worstCase = (1000 * price.outputPer1k) / 1000;
     // Room for one worst case, not two.
     const playground = playgroundWith({ dailySpendCapUsd: worstCase * 1.5 });
@@ -283,7 +295,7 @@ describe('protection of the AWS account', () => {
     );
     expect(second.status).toBe(429);
     // Stopping the first settles it at its small actual cost, which frees the budget.
-    await first.body!.cancel();
+    await first.body?.cancel();
     const third = await playground.chat(chatRequest(ask(CLAUDE_SONNET, 'after', { maxTokens: 1000 })), '127.0.0.1');
     expect(third.status).toBe(200);
     await eventsOf(third);
