@@ -25,6 +25,7 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'EPIPE',
   'ERR_HTTP2_STREAM_ERROR',
+  'ERR_HTTP2_STREAM_CANCEL',
   'ERR_HTTP2_SESSION_ERROR',
   'ERR_HTTP2_GOAWAY_SESSION',
   'ERR_HTTP2_ERROR',
@@ -37,6 +38,14 @@ function errorName(error: unknown) {
 function errorCode(error: unknown) {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';
+}
+
+/** True when the error, or the error that caused it, is a failure to reach the endpoint. */
+function isNetworkError(error: unknown) {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return (
+    NETWORK_CODES.has(errorCode(error)) || NETWORK_CODES.has(errorCode(cause)) || errorName(error) === 'TimeoutError'
+  );
 }
 
 /** Bedrock's own explanation of a rejected request, shortened; it names the parameter and holds no secrets. */
@@ -140,7 +149,7 @@ export function describeBedrockError(error: unknown, modelName: string): Describ
         },
       };
   }
-  if (NETWORK_CODES.has(errorCode(error)) || name === 'TimeoutError')
+  if (isNetworkError(error))
     return {
       status: 502,
       error: {
