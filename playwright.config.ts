@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/browser.mjs';
+import { PORTS } from './tests/e2e/fixtures';
 
-// E2E_PORT lets two checkouts run their browser tests side by side.
-const PORT = Number(process.env.E2E_PORT ?? 4329);
 const executablePath = chromiumPath();
+const origin = (port: number) => `http://127.0.0.1:${port}`;
+// Every browser test chats from 127.0.0.1, so the playground's per-address rate limit is raised for them.
+const playgroundLimits = { PLAYGROUND_RATE_LIMIT_PER_MINUTE: '600', PLAYGROUND_RATE_LIMIT_BURST: '100' };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,23 +15,53 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: origin(PORTS.app),
     trace: 'retain-on-failure',
     launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The built server, as users run it (npm test builds first).
-    command: 'node dist/server/entry.mjs',
-    // Every browser test chats from 127.0.0.1, so the playground's per-address rate limit is raised for them.
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      PLAYGROUND_RATE_LIMIT_PER_MINUTE: '600',
-      PLAYGROUND_RATE_LIMIT_BURST: '100',
+  webServer: [
+    {
+      // The built server, as users run it (npm test builds first), with no AWS setup: Bedrock models are off.
+      command: 'node dist/server/entry.mjs',
+      env: {
+        PORT: String(PORTS.app),
+        HOST: '127.0.0.1',
+        ...playgroundLimits,
+        AWS_REGION: '',
+        AWS_DEFAULT_REGION: '',
+        AWS_PROFILE: '',
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_CONFIG_FILE: '/nonexistent/aws-config',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+      },
+      url: `${origin(PORTS.app)}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
     },
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-  },
+    {
+      // A fake Amazon Bedrock runtime (HTTP/2, real event-stream frames) for the playground's Bedrock journeys.
+      command: `node tests/fakes/bedrock-server.ts --port ${PORTS.fakeBedrock}`,
+      port: PORTS.fakeBedrock,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      // The same built server with AWS set up, its Bedrock calls going to the fake.
+      command: 'node dist/server/entry.mjs',
+      env: {
+        PORT: String(PORTS.bedrockApp),
+        HOST: '127.0.0.1',
+        ...playgroundLimits,
+        BEDROCK_ENDPOINT: origin(PORTS.fakeBedrock),
+        BEDROCK_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS0000',
+        AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-the-local-bedrock-fake',
+      },
+      url: `${origin(PORTS.bedrockApp)}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

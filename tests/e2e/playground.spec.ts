@@ -119,6 +119,14 @@ test('the temperature preset opens compare mode with two answers side by side', 
   await expect(answers(page).nth(2).getByRole('toolbar')).toHaveText(first);
 });
 
+test('without AWS set up, Bedrock models are listed but disabled, with the server’s advice', async ({ page }) => {
+  await open(page);
+  const option = page.getByRole('option', { name: 'Amazon Nova Micro (unavailable)' });
+  await expect(option).toBeDisabled();
+  await expect(page.getByText(/^Unavailable on this server: Amazon Nova Micro, /)).toBeVisible();
+  await expect(page.locator('.playground__unavailable')).toContainText('Amazon Bedrock is off');
+});
+
 test('a preset that does not exist says so and lists the real ones', async ({ page }) => {
   await open(page, '?preset=warp-speed');
   await expect(page.getByText('There is no preset called "warp-speed"')).toContainText('temperature-0-vs-1');

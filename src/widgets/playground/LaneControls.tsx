@@ -23,9 +23,10 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
   return (
     <fieldset class="playground__lane">
       <legend>{legend}</legend>
-      <label class="playground__field playground__field--wide">
-        <span>Model</span>
+      <div class="playground__field playground__field--wide">
+        <label for={`${id}-model`}>Model</label>
         <select
+          id={`${id}-model`}
           value={model.id}
           onChange={(event) => {
             const next = models.find((candidate) => candidate.id === event.currentTarget.value);
@@ -39,7 +40,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <Slider
         id={`${id}-temperature`}
         label="Temperature"
@@ -72,9 +73,10 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
           onChange={(topK) => set({ topK })}
         />
       )}
-      <label class="playground__field">
-        <span>Max tokens</span>
+      <div class="playground__field">
+        <label for={`${id}-max-tokens`}>Max tokens</label>
         <input
+          id={`${id}-max-tokens`}
           type="number"
           inputMode="numeric"
           min={model.maxTokens.min}
@@ -83,11 +85,12 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
           value={lane.maxTokens}
           onChange={(event) => set({ maxTokens: Number(event.currentTarget.value) })}
         />
-      </label>
+      </div>
       {model.id === BUILT_IN_MODEL_ID && (
-        <label class="playground__field">
-          <span>Seed</span>
+        <div class="playground__field">
+          <label for={`${id}-seed`}>Seed</label>
           <input
+            id={`${id}-seed`}
             type="number"
             inputMode="numeric"
             min="0"
@@ -95,7 +98,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
             value={lane.seed}
             onChange={(event) => set({ seed: Number(event.currentTarget.value) })}
           />
-        </label>
+        </div>
       )}
       <fieldset class="playground__stops">
         <legend>
