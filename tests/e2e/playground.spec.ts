@@ -127,6 +127,19 @@ test('without AWS set up, Bedrock models are listed but disabled, with the serve
   await expect(page.locator('.playground__unavailable')).toContainText('Amazon Bedrock is off');
 });
 
+test('a damaged saved conversation is set aside and the playground still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('damaged')) {
+      localStorage.setItem('aif-c01:playground', '{"version":1,"turns":[{"id":');
+      sessionStorage.setItem('damaged', 'yes');
+    }
+  });
+  await open(page);
+  await expect(page.getByText('Your saved playground conversation was damaged.')).toBeVisible();
+  await send(page, 'Amazon Bedrock is');
+  await expect(answers(page).first().locator('.playground__figures')).toContainText('output tokens');
+});
+
 test('a preset that does not exist says so and lists the real ones', async ({ page }) => {
   await open(page, '?preset=warp-speed');
   await expect(page.getByText('There is no preset called "warp-speed"')).toContainText('temperature-0-vs-1');

@@ -25,6 +25,8 @@ export interface Answer {
   lane: LaneSettings;
   /** The model's display name when the answer was given. */
   modelName: string;
+  /** Set when the model takes temperature or top-p but not both: the one that was sent. */
+  onlySent?: 'temperature' | 'topP';
   text: string;
   /** Built-in model only: one entry per generated word. */
   tokens?: TokenStep[];
@@ -127,6 +129,7 @@ function readAnswer(value: unknown): Answer | null {
     text,
     status: status === 'streaming' ? 'stopped' : (status as AnswerStatus),
   };
+  if (value.onlySent === 'temperature' || value.onlySent === 'topP') answer.onlySent = value.onlySent;
   const tokens = readTokens(value.tokens);
   if (tokens) answer.tokens = tokens;
   if (isString(value.stopReason)) answer.stopReason = value.stopReason;
@@ -181,14 +184,20 @@ export function laneHistory(turns: readonly Turn[], laneIndex: number): ChatMess
 /** A new turn, its answers empty and streaming, appended (the oldest turns go beyond MAX_TURNS). */
 export function startTurn(
   conversation: Conversation,
-  turn: { id: string; now: Date; prompt: string; system: string; lanes: { lane: LaneSettings; modelName: string }[] },
+  turn: {
+    id: string;
+    now: Date;
+    prompt: string;
+    system: string;
+    lanes: Pick<Answer, 'lane' | 'modelName' | 'onlySent'>[];
+  },
 ): Conversation {
   const next: Turn = {
     id: turn.id,
     at: turn.now.toISOString(),
     prompt: turn.prompt,
     system: turn.system,
-    answers: turn.lanes.map(({ lane, modelName }) => ({ lane, modelName, text: '', status: 'streaming' })),
+    answers: turn.lanes.map((lane) => ({ ...lane, text: '', status: 'streaming' })),
   };
   return { ...conversation, turns: [...conversation.turns, next].slice(-MAX_TURNS) };
 }

@@ -3,8 +3,10 @@ import { BUILT_IN_MODEL_ID } from '../chat-protocol';
 import { conversationTotals, formatDuration, formatUsd, type Answer, type Conversation } from './conversation';
 
 /** The parameters an answer was given with, in words: "temperature 0, top-p 1, seed 42, max tokens 40". */
-export function settingsSummary({ lane }: Answer) {
-  const parts = [`temperature ${lane.temperature}`, `top-p ${lane.topP}`];
+export function settingsSummary({ lane, onlySent }: Answer) {
+  const parts = [];
+  if (onlySent !== 'topP') parts.push(`temperature ${lane.temperature}`);
+  if (onlySent !== 'temperature') parts.push(`top-p ${lane.topP}`);
   if (lane.modelId === BUILT_IN_MODEL_ID) parts.push(`seed ${lane.seed}`);
   parts.push(`max tokens ${lane.maxTokens}`);
   const stops = lane.stopSequences.filter((sequence) => sequence !== '');

@@ -24,6 +24,7 @@ import {
   clampLane,
   defaultSettings,
   promptProblem,
+  randomnessControl,
   settingsForModels,
   switchModel,
   usableModel,
@@ -133,7 +134,10 @@ export default function Playground() {
         now: new Date(),
         prompt: sent,
         system: settings.system.trim(),
-        lanes: lanes.map(({ lane, model }) => ({ lane, modelName: model.name })),
+        lanes: lanes.map(({ lane, model }) => {
+          const control = randomnessControl(lane, model);
+          return { lane, modelName: model.name, ...(control === 'both' ? {} : { onlySent: control }) };
+        }),
       }),
     );
     setPrompt('');

@@ -35,6 +35,7 @@ describe('decodeConversation', () => {
           doneAnswer({
             tokens: [{ text: 'Amazon', alternatives: [{ token: 'amazon', probability: 0.5, adjusted: 1 }] }],
           }),
+          doneAnswer({ status: 'error', onlySent: 'topP', error: { message: 'Too many requests.', advice: 'Wait.' } }),
         ]),
       ],
     };

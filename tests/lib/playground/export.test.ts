@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationToMarkdown, stopReasonText } from '../../../src/lib/playground/export';
+import { conversationToMarkdown, settingsSummary, stopReasonText } from '../../../src/lib/playground/export';
 import { emptyConversation } from '../../../src/lib/playground/conversation';
 import { doneAnswer, haiku, lane } from './fixtures';
 
@@ -101,5 +101,16 @@ describe('stopReasonText', () => {
     expect(stopReasonText('max_tokens')).toBe('the maximum number of tokens was reached');
     expect(stopReasonText('stop_sequence')).toBe('a stop sequence was reached');
     expect(stopReasonText('model_context_window_exceeded')).toBe('model context window exceeded');
+  });
+});
+
+describe('settingsSummary', () => {
+  it('names only the randomness setting that was sent to a model that takes one of them', () => {
+    expect(settingsSummary(doneAnswer({ lane: lane({ modelId: haiku.id }), onlySent: 'topP' }))).toBe(
+      'top-p 1, max tokens 40',
+    );
+    expect(settingsSummary(doneAnswer({ lane: lane({ modelId: haiku.id }), onlySent: 'temperature' }))).toBe(
+      'temperature 1, max tokens 40',
+    );
   });
 });
