@@ -23,6 +23,20 @@ function runNode(args: string[], env: Record<string, string>) {
   });
 }
 
+/**
+ * Fake secrets in the build's environment: the build must not copy any of them into the browser's files, whose
+ * check is in playground-http.test.ts.
+ */
+export const BUILD_ENV_SECRETS: Record<string, string> = {
+  PLAYGROUND_ACCESS_TOKEN: 'build-env-canary-token-0123456789',
+  AWS_ACCESS_KEY_ID: 'AKIABUILDENVCANARY00',
+  AWS_SECRET_ACCESS_KEY: 'build-env-canary-secret-access-key',
+  BEDROCK_ENDPOINT: 'http://build-env-canary.invalid',
+};
+
+/** The browser's files of the test build. */
+export const builtClient = join(buildDir, 'client');
+
 /** Builds the site once per test run, whichever test file asks first; the others wait for it. */
 export async function buildOnce() {
   for (;;) {
@@ -40,6 +54,7 @@ export async function buildOnce() {
       await rm(buildDir, { recursive: true, force: true });
       await runNode([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', buildDir], {
         ASTRO_TELEMETRY_DISABLED: '1',
+        ...BUILD_ENV_SECRETS,
       });
       await writeFile(marker, run);
     } finally {

@@ -3,11 +3,13 @@
  * environment, as an owner runs it: the models route, a streamed Bedrock answer from the fake, Stop reaching
  * Bedrock as a cancelled request, astro:env settings, and an exposed server.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ModelsResponse } from '../../src/lib/chat-protocol';
 import { readChatEvents } from '../../src/lib/sse';
 import { NORMAL_ANSWER, startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server';
-import { startBuiltServer, type RunningServer } from './built-server';
+import { leaksIn } from '../secret-scan';
+import { BUILD_ENV_SECRETS, builtClient, startBuiltServer, type RunningServer } from './built-server';
 import { NOVA_MICRO, answerText, ask, errorOf, eventsOf } from './helpers';
 
 const SECRET = 'http-suite-secret-access-key';
@@ -110,6 +112,14 @@ describe('the built server', () => {
     expect(server.output()).toContain('AccessDeniedException');
     expect(server.output()).not.toContain(SECRET);
   });
+});
+
+test('the files for the browser hold no credential, setting name or secret from the build environment', () => {
+  expect(leaksIn(builtClient, Object.values(BUILD_ENV_SECRETS))).toEqual([]);
+  // The scan does find what it looks for.
+  expect(leaksIn(join(builtClient, '..', 'server'), Object.values(BUILD_ENV_SECRETS)).join('\n')).toContain(
+    'BEDROCK_ENDPOINT',
+  );
 });
 
 describe('settings', () => {
