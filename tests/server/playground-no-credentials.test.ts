@@ -20,8 +20,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'no-aws-'));
   await writeFile(join(folder, 'credentials'), '');
   await writeFile(join(folder, 'config'), '');
-  for (const name of Object.keys(process.env))
-    if (/^AWS_/.test(name) && name !== 'AWS_EC2_METADATA_DISABLED') delete process.env[name];
+  for (const name of Object.keys(process.env)) if (/^AWS_/.test(name)) Reflect.deleteProperty(process.env, name);
   process.env.AWS_SHARED_CREDENTIALS_FILE = join(folder, 'credentials');
   process.env.AWS_CONFIG_FILE = join(folder, 'config');
   process.env.AWS_EC2_METADATA_DISABLED = 'true';

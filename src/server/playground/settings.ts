@@ -3,7 +3,7 @@ import type { RateLimit } from '../../lib/token-bucket';
 
 export interface PlaygroundSettings {
   /** The address the server listens on (HOST); anything but loopback makes the server "exposed". */
-  host?: string | undefined;
+  host: string;
   /** Bedrock region; when absent, the AWS SDK's own chain (AWS_REGION, the profile's config) decides. */
   bedrockRegion?: string | undefined;
   /** Another Bedrock runtime endpoint, e.g. a VPC endpoint or a local fake. */
