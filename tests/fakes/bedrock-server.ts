@@ -15,13 +15,7 @@
  *
  * Standalone, for browser tests: node tests/fakes/bedrock-server.ts --port 4348
  */
-import {
-  createServer,
-  type Http2Server,
-  type IncomingHttpHeaders,
-  type ServerHttp2Session,
-  type ServerHttp2Stream,
-} from 'node:http2';
+import { createServer, type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import { fileURLToPath } from 'node:url';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
@@ -237,8 +231,8 @@ function handle(stream: ServerHttp2Stream, headers: IncomingHttpHeaders, request
 
 export async function startFakeBedrock(port = 0): Promise<FakeBedrock> {
   const requests: RecordedRequest[] = [];
-  const server: Http2Server = createServer();
-  server.on('stream', (stream, headers) => handle(stream, headers, requests));
+  const server = createServer();
+  server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => handle(stream, headers, requests));
   const sessions = new Set<ServerHttp2Session>();
   server.on('session', (session) => {
     sessions.add(session);

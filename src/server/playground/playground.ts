@@ -134,7 +134,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
       // A refused request costs nothing.
       settle({ inputTokens: 0, outputTokens: 0 });
       if (upstream.signal.aborted) return new Response(null, { status: 499 });
-      const described = describe(error, valid, provider);
+      const described = explain(error, valid, provider);
       return apiError(described.status, described.error);
     }
 
@@ -181,7 +181,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
             controller.close();
             return;
           }
-          send(controller, { type: 'error', error: describe(error, valid, provider).error });
+          send(controller, { type: 'error', error: explain(error, valid, provider).error });
           controller.close();
         }
       },
@@ -202,7 +202,8 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     });
   }
 
-  function describe(error: unknown, valid: ValidChat, provider: ChatProvider): DescribedError {
+  /** The error as advice for the browser, logged on the server without a stack. */
+  function explain(error: unknown, valid: ValidChat, provider: ChatProvider): DescribedError {
     if (provider === builtIn) {
       console.error(`Playground: the built-in model failed: ${error instanceof Error ? error.message : String(error)}`);
       return {
