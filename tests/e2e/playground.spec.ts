@@ -217,3 +217,13 @@ test.describe('at 360 px', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 });
+
+test('the page lists its presets, and following one sets it up', async ({ page }) => {
+  await open(page);
+  await page.getByRole('link', { name: 'A system prompt that sets the role and format' }).click();
+  await expect(page.getByLabel('System prompt (optional): the role and rules for every answer')).toHaveValue(
+    /^You are a patient tutor/,
+  );
+  await expect(page.getByRole('radio', { name: 'Chat with one model' })).toBeChecked();
+  await expect(page.getByLabel('Your prompt')).toHaveValue('What is a foundation model?');
+});

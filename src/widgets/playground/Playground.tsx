@@ -79,10 +79,9 @@ export default function Playground() {
       if (!chosen || !presetSetup) return;
       setPreset(chosen);
       setPrompt(chosen.prompt);
-      setCurrent((old) => {
-        if (old.turns.length) setCleared(old);
-        return { ...emptyConversation(), settings: presetSetup };
-      });
+      // A preset starts a new conversation; the one it replaces can be brought back with Undo.
+      if (current.turns.length) setCleared(current);
+      setCurrent({ ...emptyConversation(), settings: presetSetup });
       // Applied once: a reload keeps the conversation instead of starting the preset again.
       history.replaceState(history.state, '', location.pathname);
     });
