@@ -26,7 +26,7 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
   const waiting = answer.status === 'streaming' && answer.text === '';
   const figures = answerFigures(answer);
   return (
-    <article class="playground__answer" aria-label={`Answer from ${label}`} data-status={answer.status}>
+    <article class="playground__answer" aria-label={`Answer from ${label}`}>
       <header class="playground__answer-header">
         <strong>{label}</strong>
         <span class="playground__settings-used">{settingsSummary(answer)}</span>
@@ -47,7 +47,7 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
       ) : (
         answer.status !== 'streaming' && (
           <p class="playground__figures">
-            {figures.endsWith('.') ? figures : `${figures}.`}
+            {figures && !figures.endsWith('.') ? `${figures}.` : figures}
             {answer.stopReason && ` Ended because ${stopReasonText(answer.stopReason)}.`}
           </p>
         )

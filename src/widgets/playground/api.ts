@@ -1,5 +1,5 @@
 /** The island's calls to the playground routes; every failure comes back as a plain-language error, never thrown. */
-import type { ChatEvent, ChatRequest, ModelsResponse } from '../../lib/chat-protocol';
+import { BUILT_IN_MODEL_ID, type ChatEvent, type ChatRequest, type ModelsResponse } from '../../lib/chat-protocol';
 import { responseError, streamCutError, unreachableError, type PlaygroundError } from '../../lib/playground/errors';
 import { readChatEvents } from '../../lib/sse';
 
@@ -11,7 +11,8 @@ export async function fetchModels(): Promise<{ models: ModelsResponse } | { erro
     const body: unknown = await response.json().catch(() => null);
     return response.ok && body ? { models: body as ModelsResponse } : { error: responseError(response.status, body) };
   } catch {
-    return { error: unreachableError('', online()) };
+    // The list of models comes from the course server, like the built-in model: the same advice applies.
+    return { error: unreachableError(BUILT_IN_MODEL_ID, online()) };
   }
 }
 
