@@ -46,12 +46,12 @@ export const trainingDefaults: TrainingOptions = {
     residualLayers: 2,
     schedule: { kind: 'linear', steps: 1000 },
   },
-  steps: 16_000,
+  steps: 28_000,
   batch: 256,
-  learningRate: 2e-3,
+  learningRate: 3e-3,
   dropPrompt: 0.15,
   pointsPerClass: 8000,
-  emaDecay: 0.995,
+  emaDecay: 0.999,
   seed: 1,
 };
 

@@ -122,24 +122,54 @@ function dense(
   const { weights, conditionWeights, biases, inputs, outputs } = layer;
   const conditioned = conditionWeights !== biases;
   const shared = conditions.length === conditionWidth;
-  const bias = new Float32Array(outputs);
-  const out = new Float32Array(rows * outputs);
-  for (let b = 0; b < rows; b++) {
-    if (b === 0 || !shared) {
-      const conditionStart = shared ? 0 : b * conditionWidth;
-      for (let j = 0; j < outputs; j++) {
-        let sum = parameters[biases + j] as number;
-        if (conditioned) {
-          const rowStart = conditionWeights + j * conditionWidth;
-          for (let k = 0; k < conditionWidth; k++)
-            sum += (parameters[rowStart + k] as number) * (conditions[conditionStart + k] as number);
+  const rowBiases = new Float32Array((shared ? 1 : rows) * outputs);
+  for (let r = 0; r < rowBiases.length / outputs; r++) {
+    for (let j = 0; j < outputs; j++) {
+      let sum = parameters[biases + j] as number;
+      if (conditioned) {
+        const rowStart = conditionWeights + j * conditionWidth;
+        const conditionStart = r * conditionWidth;
+        for (let k = 0; k < conditionWidth; k++) {
+          sum += (parameters[rowStart + k] as number) * (conditions[conditionStart + k] as number);
         }
-        bias[j] = sum;
       }
+      rowBiases[r * outputs + j] = sum;
     }
+  }
+  const biasOf = (b: number, j: number) => rowBiases[(shared ? 0 : b * outputs) + j] as number;
+  const out = new Float32Array(rows * outputs);
+  let b = 0;
+  // Four rows at a time: each weight is read once for four sums, which nearly doubles the speed in V8. Each sum
+  // adds its terms in the same order as the one-row loop below, so the results are identical.
+  for (; b + 3 < rows; b += 4) {
+    const s0 = b * inputs;
+    const s1 = s0 + inputs;
+    const s2 = s1 + inputs;
+    const s3 = s2 + inputs;
+    for (let j = 0; j < outputs; j++) {
+      let a0 = biasOf(b, j);
+      let a1 = biasOf(b + 1, j);
+      let a2 = biasOf(b + 2, j);
+      let a3 = biasOf(b + 3, j);
+      const rowStart = weights + j * inputs;
+      for (let i = 0; i < inputs; i++) {
+        const w = parameters[rowStart + i] as number;
+        a0 += w * (input[s0 + i] as number);
+        a1 += w * (input[s1 + i] as number);
+        a2 += w * (input[s2 + i] as number);
+        a3 += w * (input[s3 + i] as number);
+      }
+      const o = b * outputs + j;
+      out[o] = a0;
+      out[o + outputs] = a1;
+      out[o + 2 * outputs] = a2;
+      out[o + 3 * outputs] = a3;
+    }
+  }
+  for (; b < rows; b++) {
     const inputStart = b * inputs;
     for (let j = 0; j < outputs; j++) {
-      let sum = bias[j] as number;
+      let sum = biasOf(b, j);
       const rowStart = weights + j * inputs;
       for (let i = 0; i < inputs; i++) sum += (parameters[rowStart + i] as number) * (input[inputStart + i] as number);
       out[b * outputs + j] = sum;
