@@ -35,6 +35,8 @@ export interface ModelInfo {
   topK: ParameterRange | null;
   /** Already capped by the server's own limit. */
   maxTokens: ParameterRange;
+  /** True when the model takes temperature or top-p but not both in one request (Claude 4.5 models). */
+  temperatureOrTopP?: boolean;
   /** On-demand price in US dollars per 1,000 tokens; zero for the built-in model. */
   price: { inputPer1k: number; outputPer1k: number; asOf: string; source: string };
   /** False when the server has no AWS credentials or region, or the model is not enabled. */

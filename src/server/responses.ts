@@ -1,4 +1,11 @@
-/** A client error as JSON, naming the field at fault, never a stack trace. */
+import type { ApiError } from '../lib/chat-protocol';
+
+/** An error as JSON in the playground's ApiError shape: plain words and advice, never a stack trace. */
+export function apiError(status: number, error: ApiError['error'], headers?: HeadersInit) {
+  return Response.json({ error } satisfies ApiError, { status, ...(headers ? { headers } : {}) });
+}
+
+/** A client error as JSON, naming the field at fault. */
 export function jsonError(status: number, field: string, message: string) {
-  return Response.json({ error: { field, message } }, { status });
+  return apiError(status, { code: 'validation', field, message });
 }

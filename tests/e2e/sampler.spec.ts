@@ -110,7 +110,9 @@ test('"your own prompt" shows the built-in model\'s real next-word candidates', 
 test('the next-words endpoint rejects a bad request with a JSON error naming the field', async ({ request }) => {
   const tooMany = await request.get('/api/next-words?n=500&context=hello');
   expect(tooMany.status()).toBe(400);
-  expect(await tooMany.json()).toEqual({ error: { field: 'n', message: 'Ask for 1 to 50 candidates.' } });
+  expect(await tooMany.json()).toEqual({
+    error: { code: 'validation', field: 'n', message: 'Ask for 1 to 50 candidates.' },
+  });
   const tooLong = await request.get(`/api/next-words?context=${'a'.repeat(501)}`);
   expect(tooLong.status()).toBe(400);
   expect((await tooLong.json()).error.field).toBe('context');

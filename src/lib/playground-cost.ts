@@ -1,0 +1,87 @@
+/**
+ * Money in the playground: what a request cost from its token counts and the catalog's prices, and a daily spend
+ * cap that reserves a request's worst case before the call and settles on what it actually used.
+ */
+import type { ChatUsage } from './chat-protocol';
+
+export interface TokenPrice {
+  /** US dollars per 1,000 input tokens. */
+  inputPer1k: number;
+  /** US dollars per 1,000 output tokens. */
+  outputPer1k: number;
+}
+
+/** US dollars for the tokens at the prices. */
+export function costOf(usage: ChatUsage, price: TokenPrice) {
+  return (usage.inputTokens * price.inputPer1k + usage.outputTokens * price.outputPer1k) / 1000;
+}
+
+/**
+ * An upper estimate of the input tokens of a text: one token per two characters. English averages about four
+ * characters a token, so this over-reserves, which is the safe side for a cap; the actual count settles it.
+ */
+export function estimateInputTokens(text: string) {
+  return Math.ceil(text.length / 2);
+}
+
+export interface Reservation {
+  /** The UTC day (YYYY-MM-DD) the amount was reserved on. */
+  day: string;
+  usd: number;
+}
+
+export type ReserveResult =
+  { ok: true; reservation: Reservation } | { ok: false; spentUsd: number; capUsd: number; retryAfterSeconds: number };
+
+/** Spending per UTC day against a cap, with reservations for requests still running. */
+export class SpendLedger {
+  private day = '';
+  private committed = 0;
+  private reserved = 0;
+  private readonly capUsd: number;
+  private readonly now: () => number;
+
+  constructor(capUsd: number, now: () => number = Date.now) {
+    if (!(capUsd >= 0)) throw new RangeError('A spend cap must be 0 US dollars or more');
+    this.capUsd = capUsd;
+    this.now = now;
+  }
+
+  /** Holds the amount for a request if the day's spending plus what is held stays within the cap. */
+  reserve(usd: number): ReserveResult {
+    const day = this.rollOver();
+    if (this.committed + this.reserved + usd > this.capUsd) {
+      return {
+        ok: false,
+        spentUsd: this.committed,
+        capUsd: this.capUsd,
+        retryAfterSeconds: Math.ceil((Date.parse(`${day}T00:00:00Z`) + 86_400_000 - this.now()) / 1000),
+      };
+    }
+    this.reserved += usd;
+    return { ok: true, reservation: { day, usd } };
+  }
+
+  /** Replaces a reservation by the actual cost, counted on the day the request started. */
+  settle(reservation: Reservation, actualUsd: number) {
+    if (reservation.day !== this.rollOver()) return;
+    this.reserved = Math.max(0, this.reserved - reservation.usd);
+    this.committed += actualUsd;
+  }
+
+  /** US dollars spent today, not counting requests still running. */
+  get spentTodayUsd() {
+    this.rollOver();
+    return this.committed;
+  }
+
+  private rollOver() {
+    const day = new Date(this.now()).toISOString().slice(0, 10);
+    if (day !== this.day) {
+      this.day = day;
+      this.committed = 0;
+      this.reserved = 0;
+    }
+    return day;
+  }
+}

@@ -1,0 +1,18 @@
+/** What the playground asks of a model provider: the built-in model and Amazon Bedrock both answer this way. */
+import type { ChatUsage, TokenAlternative } from '../../lib/chat-protocol';
+import type { ValidChat } from './validation';
+
+export type ProviderEvent =
+  /** Text to append to the answer; the built-in model adds the words it considered. */
+  | { type: 'text'; text: string; alternatives?: TokenAlternative[] }
+  /** The answer is complete. Usage is absent when the provider did not report it. */
+  | { type: 'end'; stopReason: string; usage?: ChatUsage };
+
+export interface ChatProvider {
+  /**
+   * Starts an answer. Resolves once the model has accepted the request, so that a refusal (throttling, no
+   * access) is thrown here, before any of the answer is streamed; the events follow. Aborting the signal stops
+   * the generation at once.
+   */
+  open(chat: ValidChat, signal: AbortSignal): Promise<AsyncIterable<ProviderEvent>>;
+}

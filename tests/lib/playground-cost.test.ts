@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { SpendLedger, costOf, estimateInputTokens } from '../../src/lib/playground-cost';
+
+describe('playground cost', () => {
+  test('cost is tokens times the price per 1,000', () => {
+    // Nova Micro: $0.000035 in, $0.00014 out per 1,000 tokens.
+    expect(
+      costOf({ inputTokens: 2000, outputTokens: 500 }, { inputPer1k: 0.000035, outputPer1k: 0.00014 }),
+    ).toBeCloseTo(0.00014, 12);
+    expect(costOf({ inputTokens: 1_000_000, outputTokens: 0 }, { inputPer1k: 0.003, outputPer1k: 0.015 })).toBe(3);
+  });
+
+  test('the input estimate errs high: one token per two characters', () => {
+    expect(estimateInputTokens('')).toBe(0);
+    expect(estimateInputTokens('abc')).toBe(2);
+    expect(estimateInputTokens('x'.repeat(1000))).toBe(500);
+  });
+});
+
+describe('daily spend ledger', () => {
+  const noon = Date.parse('2026-11-22T12:00:00Z');
+
+  test('reservations count against the cap until settled at their actual cost', () => {
+    const ledger = new SpendLedger(1, () => noon);
+    const first = ledger.reserve(0.6);
+    expect(first.ok).toBe(true);
+    expect(ledger.reserve(0.6)).toMatchObject({ ok: false, spentUsd: 0, capUsd: 1 });
+    if (!first.ok) return;
+    ledger.settle(first.reservation, 0.05);
+    expect(ledger.spentTodayUsd).toBeCloseTo(0.05);
+    expect(ledger.reserve(0.9).ok).toBe(true);
+    expect(ledger.reserve(0.1).ok).toBe(false);
+  });
+
+  test('a refusal says when the budget resets: midnight UTC', () => {
+    const ledger = new SpendLedger(0.5, () => noon);
+    expect(ledger.reserve(1)).toEqual({ ok: false, spentUsd: 0, capUsd: 0.5, retryAfterSeconds: 12 * 3600 });
+  });
+
+  test('a new UTC day starts from zero, and a request settled after midnight counts for no day', () => {
+    let now = noon;
+    const ledger = new SpendLedger(1, () => now);
+    const late = ledger.reserve(0.9);
+    now += 12 * 3600 * 1000;
+    expect(ledger.reserve(0.9).ok).toBe(true);
+    if (late.ok) ledger.settle(late.reservation, 0.8);
+    expect(ledger.spentTodayUsd).toBe(0);
+  });
+
+  test('a cap of 0 refuses every paid request', () => {
+    expect(new SpendLedger(0).reserve(0.000001).ok).toBe(false);
+    expect(new SpendLedger(0).reserve(0).ok).toBe(true);
+    expect(() => new SpendLedger(-1)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * A bounded load test: 200 concurrent streaming chats through the built server against the fake Bedrock. Every
+ * chat either streams its whole answer or gets the intended rate-limit answer, and the server's heap, measured
+ * after garbage collection through the inspector protocol, returns near its baseline.
+ *
+ * Tolerance: the heap after the load may exceed the warmed-up baseline by at most 4 MiB. A leak of one answer's
+ * buffers (about 20 KB of frames and events) per request would add 4 MiB over 200 requests.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readChatEvents } from '../../src/lib/sse';
+import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server';
+import { startBuiltServer, type RunningServer } from './built-server';
+import { NOVA_MICRO, ask } from './helpers';
+
+const CHATS = 200;
+const BURST = 150;
+const WORDS = 20;
+const TOLERANCE_BYTES = 4 * 2 ** 20;
+const INSPECTOR_PORT = 4349;
+
+let fake: FakeBedrock;
+let server: RunningServer;
+
+beforeAll(async () => {
+  fake = await startFakeBedrock();
+  server = await startBuiltServer(
+    4344,
+    {
+      AWS_ACCESS_KEY_ID: 'AKIALOADTESTFAKEKEY1',
+      AWS_SECRET_ACCESS_KEY: 'load-test-secret',
+      AWS_MAX_ATTEMPTS: '1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_CONFIG_FILE: '/dev/null',
+      BEDROCK_REGION: 'us-east-1',
+      BEDROCK_ENDPOINT: fake.url,
+      PLAYGROUND_RATE_LIMIT_BURST: String(BURST),
+      PLAYGROUND_RATE_LIMIT_PER_MINUTE: '60',
+      PLAYGROUND_DAILY_SPEND_CAP_USD: '100',
+    },
+    [`--inspect=127.0.0.1:${INSPECTOR_PORT}`],
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+});
+
+/** The server's heap after a full garbage collection, asked through the V8 inspector. */
+async function heapAfterGc() {
+  const [target] = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const socket = new WebSocket(target?.webSocketDebuggerUrl ?? '');
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  const pending = new Map<number, (value: unknown) => void>();
+  socket.onmessage = (message) => {
+    const data = JSON.parse(String(message.data)) as { id?: number };
+    if (data.id !== undefined) pending.get(data.id)?.(data);
+  };
+  let id = 0;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { result?: { value?: number } } }>((resolve) => {
+      pending.set(++id, resolve as (value: unknown) => void);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await call('HeapProfiler.collectGarbage');
+  await call('HeapProfiler.collectGarbage');
+  const answer = await call('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+  socket.close();
+  return answer.result?.result?.value ?? Number.NaN;
+}
+
+function rssBytes() {
+  const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
+}
+
+async function chat(text: string) {
+  const response = await fetch(`${server.origin}/api/playground/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ask(NOVA_MICRO, text, { maxTokens: 100 })),
+  });
+  if (response.status !== 200) return { status: response.status, body: (await response.json()) as unknown };
+  let deltas = 0;
+  let last = '';
+  for await (const event of readChatEvents(response.body as ReadableStream<Uint8Array>)) {
+    if (event.type === 'delta') deltas++;
+    last = event.type;
+  }
+  return { status: 200, deltas, last };
+}
+
+test(`${CHATS} concurrent streaming chats: no errors but rate limits, and the heap returns near its baseline`, async () => {
+  // Warm-up: the first requests load code and fill caches that stay for the server's life.
+  for (let i = 0; i < 20; i++) expect((await chat(`[words ${WORDS}] warm-up`)).status).toBe(200);
+  const baselineHeap = await heapAfterGc();
+  const baselineRss = rssBytes();
+  const sentBefore = fake.requests.length;
+
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: CHATS }, (_, i) => chat(`[words ${WORDS}] load ${i}`)));
+  const seconds = (performance.now() - started) / 1000;
+
+  const streamed = results.filter((result) => result.status === 200);
+  const limited = results.filter((result) => result.status === 429);
+  expect(streamed.length + limited.length).toBe(CHATS);
+  // The bucket holds what the warm-up left of the burst, plus about one a second of refill.
+  expect(streamed.length).toBeGreaterThanOrEqual(BURST - 20);
+  for (const result of streamed) expect(result).toEqual({ status: 200, deltas: WORDS, last: 'done' });
+  for (const result of limited) expect(result.body).toMatchObject({ error: { code: 'rate-limited' } });
+  const sent = fake.requests.slice(sentBefore);
+  expect(sent).toHaveLength(streamed.length);
+  expect(sent.every((request) => request.finished && !request.cancelled)).toBe(true);
+
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const afterHeap = await heapAfterGc();
+  const afterRss = rssBytes();
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  console.log(
+    `Load: ${CHATS} concurrent chats in ${seconds.toFixed(2)} s, ${streamed.length} streamed, ${limited.length} rate-limited; ` +
+      `heap after GC ${mib(baselineHeap)} → ${mib(afterHeap)} MiB; RSS ${mib(baselineRss)} → ${mib(afterRss)} MiB`,
+  );
+  expect(afterHeap - baselineHeap).toBeLessThan(TOLERANCE_BYTES);
+});
