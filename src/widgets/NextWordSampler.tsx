@@ -8,6 +8,9 @@ import { explainSettings } from '../lib/sampler-explanation';
 import { joinWords, scenarios, stepAfter, type Step } from '../lib/scenarios';
 import { fetchNextWords, OWN_PROMPT_CANDIDATES, type ModelStep } from './next-words';
 import './sampler.css';
+import RangeControl from './RangeControl';
+
+const twoDecimals = (value: number) => value.toFixed(2);
 
 interface Props {
   /** Scenario shown first (an id from src/lib/scenarios.ts). */
@@ -160,6 +163,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           max={2}
           step={0.05}
           value={temperature}
+          format={twoDecimals}
           onChange={(value) => changeSetting(() => setTemperature(value))}
         />
         <label>
@@ -177,6 +181,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           max={1}
           step={0.01}
           value={topP}
+          format={twoDecimals}
           onChange={(value) => changeSetting(() => setTopP(value))}
         />
         <label>
@@ -345,31 +350,5 @@ function Bar({ value, label, strong = false }: { value: number; label: string; s
       />
       <span class="sampler__number">{label}</span>
     </span>
-  );
-}
-
-/** A labelled slider from 0 with its value shown beside the label. */
-function RangeControl(props: {
-  id: string;
-  label: string;
-  max: number;
-  step: number;
-  value: number;
-  onChange: (value: number) => void;
-}) {
-  return (
-    <div class="sampler__control">
-      <label for={props.id}>{props.label}</label>
-      <output for={props.id}>{props.value.toFixed(2)}</output>
-      <input
-        id={props.id}
-        type="range"
-        min="0"
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onInput={(event) => props.onChange(Number(event.currentTarget.value))}
-      />
-    </div>
   );
 }

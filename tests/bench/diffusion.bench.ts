@@ -1,6 +1,8 @@
-/** Diffusion speeds (npm run bench): one forward frame of a 256 × 256 RGB picture. */
+/** Diffusion speeds (npm run bench): one forward frame of a 256 × 256 RGB picture; generation with the trained model. */
 import { test } from 'vitest';
 import { createGaussian, forward, gaussianNoise, noiseSchedule } from '../../src/lib/diffusion';
+import { decodeDenoiser, generateSample, type DenoiserFile } from '../../src/lib/point-diffusion';
+import weightsFile from '../../src/lib/point-diffusion-weights.json';
 import { perSecond, record } from './record';
 
 test('diffusion forward frame', async ({ bench }) => {
@@ -13,4 +15,18 @@ test('diffusion forward frame', async ({ bench }) => {
     forward(picture, noise, (t = (t % 1000) + 1), schedule);
   }).run();
   record('diffusion', 'forward frame, 256 × 256 RGB', 1000 / perSecond(result), 'ms');
+});
+
+test('diffusion model generation', async ({ bench }) => {
+  const model = decodeDenoiser(weightsFile as DenoiserFile);
+  let seed = 0;
+  const result = await bench('50 DDIM steps, 1,000 points, guidance 3', () => {
+    generateSample(model, { prompt: 'cat', points: 1000, steps: 50, sampler: 'ddim', guidance: 3, seed: seed++ });
+  }).run();
+  record(
+    'diffusion',
+    '50 DDIM steps, 1,000 points, guidance 3 (two network passes per step)',
+    1000 / perSecond(result),
+    'ms',
+  );
 });

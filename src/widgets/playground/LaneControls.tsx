@@ -1,5 +1,6 @@
 /** One lane's model and inference parameters, each control limited to what the chosen model accepts. */
 import { BUILT_IN_MODEL_ID, type ModelInfo, type ParameterRange } from '../../lib/chat-protocol';
+import RangeControl from '../RangeControl';
 import {
   MAX_STOP_SEQUENCE_CHARS,
   MAX_STOP_SEQUENCES,
@@ -16,6 +17,9 @@ interface Props {
   onChange: (lane: LaneSettings) => void;
   onModel: (model: ModelInfo) => void;
 }
+
+/** A parameter's name with the range the chosen model accepts, e.g. "Temperature (0 to 1)". */
+const rangeLabel = (name: string, range: ParameterRange) => `${name} (${range.min} to ${range.max})`;
 
 export default function LaneControls({ id, legend, lane, model, models, onChange, onModel }: Props) {
   const set = (changes: Partial<LaneSettings>) => onChange({ ...lane, ...changes });
@@ -41,18 +45,20 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
           ))}
         </select>
       </div>
-      <Slider
+      <RangeControl
         id={`${id}-temperature`}
-        label="Temperature"
-        range={model.temperature}
+        label={rangeLabel('Temperature', model.temperature)}
+        min={model.temperature.min}
+        max={model.temperature.max}
         step={0.05}
         value={lane.temperature}
         onChange={(temperature) => set({ temperature })}
       />
-      <Slider
+      <RangeControl
         id={`${id}-top-p`}
-        label="Top-p"
-        range={model.topP}
+        label={rangeLabel('Top-p', model.topP)}
+        min={model.topP.min}
+        max={model.topP.max}
         step={0.01}
         value={lane.topP}
         onChange={(topP) => set({ topP })}
@@ -64,10 +70,11 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         </p>
       )}
       {model.topK && (
-        <Slider
+        <RangeControl
           id={`${id}-top-k`}
-          label="Top-k"
-          range={model.topK}
+          label={rangeLabel('Top-k', model.topK)}
+          min={model.topK.min}
+          max={model.topK.max}
           step={1}
           value={lane.topK}
           onChange={(topK) => set({ topK })}
@@ -137,35 +144,5 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         </button>
       </fieldset>
     </fieldset>
-  );
-}
-
-/** A labelled slider over the model's range, with its value shown beside the label. */
-function Slider(props: {
-  id: string;
-  label: string;
-  range: ParameterRange;
-  step: number;
-  value: number;
-  onChange: (value: number) => void;
-}) {
-  return (
-    <div class="playground__field playground__slider">
-      <label for={props.id}>{props.label}</label>
-      <output for={props.id}>{props.value}</output>
-      <input
-        id={props.id}
-        type="range"
-        min={props.range.min}
-        max={props.range.max}
-        step={props.step}
-        value={props.value}
-        aria-describedby={`${props.id}-range`}
-        onInput={(event) => props.onChange(Number(event.currentTarget.value))}
-      />
-      <span id={`${props.id}-range`} class="playground__hint">
-        {props.range.min} to {props.range.max}
-      </span>
-    </div>
   );
 }
