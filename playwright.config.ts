@@ -56,7 +56,7 @@ export default defineConfig({
         ...playgroundLimits,
         BEDROCK_ENDPOINT: origin(PORTS.fakeBedrock),
         BEDROCK_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS0000',
+        AWS_ACCESS_KEY_ID: 'fake-key-id-e2e',
         AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-the-local-bedrock-fake',
       },
       url: `${origin(PORTS.bedrockApp)}/api/health`,

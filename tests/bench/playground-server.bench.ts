@@ -37,7 +37,7 @@ function timing(started: number, tokenTimes: number[]): Timing {
 
 test('playground server overhead', async () => {
   const fake = await startFakeBedrock();
-  const credentials = { accessKeyId: 'AKIABENCHFAKEFAKE000', secretAccessKey: 'bench-secret' };
+  const credentials = { accessKeyId: 'fake-key-id-bench', secretAccessKey: 'bench-secret' };
   process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   const client = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: fake.url, credentials, maxAttempts: 1 });

@@ -29,7 +29,7 @@ function runNode(args: string[], env: Record<string, string>) {
  */
 export const BUILD_ENV_SECRETS: Record<string, string> = {
   PLAYGROUND_ACCESS_TOKEN: 'build-env-canary-token-0123456789',
-  AWS_ACCESS_KEY_ID: 'AKIABUILDENVCANARY00',
+  AWS_ACCESS_KEY_ID: 'build-env-canary-key-id',
   AWS_SECRET_ACCESS_KEY: 'build-env-canary-secret-access-key',
   BEDROCK_ENDPOINT: 'http://build-env-canary.invalid',
 };

@@ -38,7 +38,7 @@ beforeAll(async () => {
   fake = await startFakeBedrock();
   // Static fake credentials through the standard chain, as an owner would set them; no retries, so an error
   // reaches the playground at once.
-  process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKEFAKE';
+  process.env.AWS_ACCESS_KEY_ID = 'fake-key-id-bedrock-suite';
   process.env.AWS_SECRET_ACCESS_KEY = 'fake-secret-for-tests';
   process.env.AWS_MAX_ATTEMPTS = '1';
 });

@@ -18,7 +18,7 @@ let server: RunningServer;
 
 function awsEnv(overrides: Record<string, string> = {}) {
   return {
-    AWS_ACCESS_KEY_ID: 'AKIAHTTPSUITEFAKEKEY',
+    AWS_ACCESS_KEY_ID: 'fake-key-id-http-suite',
     AWS_SECRET_ACCESS_KEY: SECRET,
     AWS_MAX_ATTEMPTS: '1',
     AWS_EC2_METADATA_DISABLED: 'true',

@@ -27,7 +27,7 @@ beforeAll(async () => {
   server = await startBuiltServer(
     4344,
     {
-      AWS_ACCESS_KEY_ID: 'AKIALOADTESTFAKEKEY1',
+      AWS_ACCESS_KEY_ID: 'fake-key-id-load-test',
       AWS_SECRET_ACCESS_KEY: 'load-test-secret',
       AWS_MAX_ATTEMPTS: '1',
       AWS_EC2_METADATA_DISABLED: 'true',
