@@ -14,6 +14,7 @@ export default defineConfig(
       'playwright-report/',
       'bench-results/',
       'tests/.server-build/',
+      'tests/.fixtures/',
     ],
   },
   js.configs.recommended,

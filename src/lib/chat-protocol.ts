@@ -6,6 +6,19 @@
  * POST /api/playground/chat   ← ChatRequest, → text/event-stream of ChatEvent, or a JSON ApiError with a 4xx/5xx
  */
 
+/** The server's limits on a chat request; the island applies them too, so the learner hears of them first. */
+/** Turns in one request, the new prompt included. */
+export const MAX_MESSAGES = 40;
+/** Characters in one turn. */
+export const MAX_MESSAGE_CHARS = 20_000;
+/** Characters in all turns and the system prompt together. */
+export const MAX_TOTAL_CHARS = 100_000;
+/** Characters in the system prompt. */
+export const MAX_SYSTEM_CHARS = 10_000;
+/** Stop sequences per request, and characters in each. */
+export const MAX_STOP_SEQUENCES = 4;
+export const MAX_STOP_SEQUENCE_CHARS = 100;
+
 /** The built-in course model: always available, no AWS account needed. */
 export const BUILT_IN_MODEL_ID = 'course-lm';
 

@@ -11,6 +11,7 @@ import { createGaussian, ddimStep, noiseSchedule, samplingTimesteps, type Schedu
 const COORDINATE_FREQUENCIES = [1, 2, 4, 8, 16];
 /** Sinusoidal timestep features, as in the Transformer and DDPM papers. */
 const TIME_FREQUENCIES = 8;
+const TIME_SCALES = Array.from({ length: TIME_FREQUENCIES }, (_, k) => 10_000 ** (-k / TIME_FREQUENCIES));
 
 /** The network's shape and what it was trained on; stored with the weights. */
 export interface DenoiserShape {
@@ -89,10 +90,9 @@ export function writeConditionInputs(
   classCount: number,
 ) {
   let i = offset;
-  for (let k = 0; k < TIME_FREQUENCIES; k++) {
-    const angle = t * 10_000 ** (-k / TIME_FREQUENCIES);
-    row[i++] = Math.sin(angle);
-    row[i++] = Math.cos(angle);
+  for (const scale of TIME_SCALES) {
+    row[i++] = Math.sin(t * scale);
+    row[i++] = Math.cos(t * scale);
   }
   for (let c = 0; c <= classCount; c++) row[i++] = c === classIndex ? 1 : 0;
 }

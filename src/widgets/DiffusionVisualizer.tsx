@@ -14,6 +14,7 @@ import {
   type ScheduleKind,
 } from '../lib/diffusion';
 import { demoImages, fromRgba, IMAGE_SIZE, toRgba } from '../lib/demo-images';
+import SeedControl from './SeedControl';
 import './diffusion.css';
 
 const STEPS = 1000;
@@ -112,16 +113,7 @@ export default function DiffusionVisualizer() {
             <option value="cosine">Cosine</option>
           </select>
         </label>
-        <label>
-          <span>Noise seed</span>
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={seed}
-            onChange={(event) => setSeed(Math.max(0, Math.floor(Number(event.currentTarget.value) || 0)))}
-          />
-        </label>
+        <SeedControl label="Noise seed" value={seed} onChange={setSeed} />
         <label>
           <span>Your own picture</span>
           <input

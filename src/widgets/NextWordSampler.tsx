@@ -9,6 +9,7 @@ import { joinWords, scenarios, stepAfter, type Step } from '../lib/scenarios';
 import { fetchNextWords, OWN_PROMPT_CANDIDATES, type ModelStep } from './next-words';
 import './sampler.css';
 import RangeControl from './RangeControl';
+import SeedControl from './SeedControl';
 
 const twoDecimals = (value: number) => value.toFixed(2);
 
@@ -184,21 +185,14 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           format={twoDecimals}
           onChange={(value) => changeSetting(() => setTopP(value))}
         />
-        <label>
-          <span>Seed</span>
-          <input
-            type="number"
-            inputMode="numeric"
-            min="0"
-            step="1"
-            value={seed}
-            onChange={(event) => {
-              const value = Math.max(0, Math.floor(Number(event.currentTarget.value) || 0));
-              setSeed(value);
-              restart(value);
-            }}
-          />
-        </label>
+        <SeedControl
+          label="Seed"
+          value={seed}
+          onChange={(value) => {
+            setSeed(value);
+            restart(value);
+          }}
+        />
       </div>
       {own ? (
         <form

@@ -15,6 +15,7 @@ import {
 } from '../lib/point-diffusion';
 import { generatedShare, referenceClouds } from '../lib/point-shapes';
 import RangeControl from './RangeControl';
+import SeedControl from './SeedControl';
 import './diffusion.css';
 
 const POINTS = 1000;
@@ -118,16 +119,7 @@ export default function PointDiffusion() {
           value={guidance}
           onChange={setGuidance}
         />
-        <label>
-          <span>Seed</span>
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={seed}
-            onChange={(event) => setSeed(Math.max(0, Math.floor(Number(event.currentTarget.value) || 0)))}
-          />
-        </label>
+        <SeedControl label="Seed" value={seed} onChange={setSeed} />
       </div>
       <div class="diffusion__buttons diffusion__generate">
         <button type="button" class="button" disabled={!model || busy} onClick={() => start(seed)}>

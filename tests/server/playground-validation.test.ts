@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ChatRequest } from '../../src/lib/chat-protocol';
 import { createPlayground } from '../../src/server/playground/playground';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS } from '../../src/server/playground/validation';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS } from '../../src/lib/chat-protocol';
 import {
   CLAUDE_HAIKU,
   LLAMA,

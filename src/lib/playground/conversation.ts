@@ -2,9 +2,15 @@
  * A playground conversation as the browser keeps it: the settings in use and every turn, a prompt with one answer
  * per lane. Pure: decoding never throws and keeps every valid turn; totals and per-lane history are derived here.
  */
-import type { ChatEvent, ChatMessage, ChatUsage, TokenAlternative } from '../chat-protocol';
+import {
+  MAX_STOP_SEQUENCES,
+  type ChatEvent,
+  type ChatMessage,
+  type ChatUsage,
+  type TokenAlternative,
+} from '../chat-protocol';
 import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
-import { MAX_STOP_SEQUENCES, type LaneSettings, type PlaygroundSettings } from './settings';
+import type { LaneSettings, PlaygroundSettings } from './settings';
 
 export const CONVERSATION_VERSION = 1;
 /** Older turns are dropped beyond this, so the stored conversation cannot grow without end. */
@@ -267,6 +273,11 @@ export function conversationTotals(turns: readonly Turn[], laneIndex?: number): 
     });
   }
   return totals;
+}
+
+/** Totals in words: "2 answers, 30 input + 80 output tokens, $0.0012". */
+export function describeTotals({ answers, inputTokens, outputTokens, costUsd }: Totals) {
+  return `${answers} answer${answers === 1 ? '' : 's'}, ${inputTokens} input + ${outputTokens} output tokens, ${formatUsd(costUsd)}`;
 }
 
 /** Dollars for people: exact enough to compare tiny per-answer costs, never in scientific notation. */

@@ -1,6 +1,13 @@
 /** A playground conversation as Markdown, to paste into notes: prompts, answers, the settings and the figures. */
 import { BUILT_IN_MODEL_ID } from '../chat-protocol';
-import { conversationTotals, formatDuration, formatUsd, type Answer, type Conversation } from './conversation';
+import {
+  conversationTotals,
+  describeTotals,
+  formatDuration,
+  formatUsd,
+  type Answer,
+  type Conversation,
+} from './conversation';
 
 /** The parameters an answer was given with, in words: "temperature 0, top-p 1, seed 42, max tokens 40". */
 export function settingsSummary({ lane, onlySent }: Answer) {
@@ -56,12 +63,6 @@ export function conversationToMarkdown(conversation: Conversation) {
       if (figures) lines.push(`_${figures}_`, '');
     }
   }
-  const totals = conversationTotals(conversation.turns);
-  lines.push(
-    '---',
-    '',
-    `Total: ${totals.answers} answer${totals.answers === 1 ? '' : 's'}, ${totals.inputTokens} input + ${totals.outputTokens} output tokens, ${formatUsd(totals.costUsd)}.`,
-    '',
-  );
+  lines.push('---', '', `Total: ${describeTotals(conversationTotals(conversation.turns))}.`, '');
   return lines.join('\n');
 }

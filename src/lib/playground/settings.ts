@@ -4,22 +4,19 @@
  */
 import {
   BUILT_IN_MODEL_ID,
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_STOP_SEQUENCE_CHARS,
+  MAX_STOP_SEQUENCES,
+  MAX_SYSTEM_CHARS,
+  MAX_TOTAL_CHARS,
   type ChatMessage,
   type ChatRequest,
   type ModelInfo,
   type ParameterRange,
 } from '../chat-protocol';
+import { seedFrom } from '../sampling';
 
-// The server's limits (src/server/playground/validation.ts), checked here so the learner hears about them first.
-/** Stop sequences per request, and characters in each. */
-export const MAX_STOP_SEQUENCES = 4;
-export const MAX_STOP_SEQUENCE_CHARS = 100;
-/** Characters in one prompt, in the system prompt, and in the whole request. */
-export const MAX_PROMPT_CHARS = 20_000;
-export const MAX_SYSTEM_CHARS = 10_000;
-export const MAX_TOTAL_CHARS = 100_000;
-/** Messages in one request, the new prompt included. */
-export const MAX_MESSAGES = 40;
 /** The seed the built-in model starts from, so a first answer can be repeated. */
 export const DEFAULT_SEED = 42;
 
@@ -72,7 +69,7 @@ export function clampLane(lane: LaneSettings, model: ModelInfo): LaneSettings {
     stopSequences: lane.stopSequences
       .slice(0, MAX_STOP_SEQUENCES)
       .map((stop) => stop.slice(0, MAX_STOP_SEQUENCE_CHARS)),
-    seed: Math.min(2 ** 32 - 1, Math.max(0, Math.floor(finiteOr(lane.seed, DEFAULT_SEED)))),
+    seed: seedFrom(lane.seed, DEFAULT_SEED),
   };
 }
 
@@ -84,6 +81,14 @@ export function switchModel(lane: LaneSettings, model: ModelInfo): LaneSettings 
 /** The model a lane can use: its own if the server can run it, otherwise the first that can (the built-in one). */
 export function usableModel(models: readonly ModelInfo[], modelId: string): ModelInfo | undefined {
   return models.find((model) => model.id === modelId && model.available) ?? models.find((model) => model.available);
+}
+
+/** The lanes a prompt goes to (one, or two in compare mode), each on a model the server can run, within its ranges. */
+export function lanesToSend(settings: PlaygroundSettings, models: readonly ModelInfo[]) {
+  return settings.lanes.slice(0, settings.compare ? 2 : 1).flatMap((lane) => {
+    const model = usableModel(models, lane.modelId);
+    return model ? [{ lane: clampLane(lane, model), model }] : [];
+  });
 }
 
 /**
@@ -138,8 +143,8 @@ export function buildChatRequest(options: {
 /** What is wrong with a prompt before it is sent, or undefined when it can go. */
 export function promptProblem(prompt: string, system: string) {
   if (prompt.trim() === '') return 'Write a prompt first.';
-  if (prompt.length > MAX_PROMPT_CHARS)
-    return `Shorten the prompt to ${MAX_PROMPT_CHARS.toLocaleString('en-US')} characters or fewer.`;
+  if (prompt.length > MAX_MESSAGE_CHARS)
+    return `Shorten the prompt to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters or fewer.`;
   if (system.length > MAX_SYSTEM_CHARS)
     return `Shorten the system prompt to ${MAX_SYSTEM_CHARS.toLocaleString('en-US')} characters or fewer.`;
   return undefined;

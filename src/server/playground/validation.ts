@@ -3,20 +3,17 @@
  * field at fault ("temperature", "messages.2.text"), in plain words.
  */
 import { z } from 'astro/zod';
-import type { ApiError, ChatMessage } from '../../lib/chat-protocol';
+import {
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_STOP_SEQUENCE_CHARS,
+  MAX_STOP_SEQUENCES,
+  MAX_SYSTEM_CHARS,
+  MAX_TOTAL_CHARS,
+  type ApiError,
+  type ChatMessage,
+} from '../../lib/chat-protocol';
 import type { CatalogModel } from './catalog';
-
-/** Turns in one conversation. */
-export const MAX_MESSAGES = 40;
-/** Characters in one turn. */
-export const MAX_MESSAGE_CHARS = 20_000;
-/** Characters in all turns and the system prompt together. */
-export const MAX_TOTAL_CHARS = 100_000;
-/** Characters in the system prompt. */
-export const MAX_SYSTEM_CHARS = 10_000;
-/** Stop sequences per request, and characters in each. */
-export const MAX_STOP_SEQUENCES = 4;
-export const MAX_STOP_SEQUENCE_CHARS = 100;
 
 /** A request that passed every check, with the model it names and the output limit to send. */
 export interface ValidChat {

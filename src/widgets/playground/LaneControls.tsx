@@ -1,12 +1,13 @@
 /** One lane's model and inference parameters, each control limited to what the chosen model accepts. */
-import { BUILT_IN_MODEL_ID, type ModelInfo, type ParameterRange } from '../../lib/chat-protocol';
-import RangeControl from '../RangeControl';
 import {
+  BUILT_IN_MODEL_ID,
   MAX_STOP_SEQUENCE_CHARS,
   MAX_STOP_SEQUENCES,
-  randomnessControl,
-  type LaneSettings,
-} from '../../lib/playground/settings';
+  type ModelInfo,
+  type ParameterRange,
+} from '../../lib/chat-protocol';
+import RangeControl from '../RangeControl';
+import { randomnessControl, type LaneSettings } from '../../lib/playground/settings';
 
 interface Props {
   id: string;

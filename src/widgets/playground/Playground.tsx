@@ -7,14 +7,13 @@ import type { ModelsResponse } from '../../lib/chat-protocol';
 import {
   applyEvent,
   conversationTotals,
+  describeTotals,
   emptyConversation,
-  formatUsd,
   laneHistory,
   startTurn,
   updateAnswer,
   type AnswerStatus,
   type Conversation,
-  type Totals,
 } from '../../lib/playground/conversation';
 import type { PlaygroundError } from '../../lib/playground/errors';
 import { conversationToMarkdown } from '../../lib/playground/export';
@@ -23,6 +22,7 @@ import {
   buildChatRequest,
   clampLane,
   defaultSettings,
+  lanesToSend,
   promptProblem,
   randomnessControl,
   settingsForModels,
@@ -40,10 +40,6 @@ import './playground.css';
 /** How often a streaming conversation is written to storage, at most. */
 const SAVE_EVERY_MS = 500;
 const SIDES = ['Side A', 'Side B'] as const;
-
-function totalsText({ answers, inputTokens, outputTokens, costUsd }: Totals) {
-  return `${answers} answer${answers === 1 ? '' : 's'}, ${inputTokens} input + ${outputTokens} output tokens, ${formatUsd(costUsd)}`;
-}
 
 export default function Playground() {
   const id = useId();
@@ -120,10 +116,7 @@ export default function Playground() {
     const issue = promptProblem(prompt, settings.system);
     setPromptIssue(issue ?? '');
     if (issue) return;
-    const lanes = settings.lanes.slice(0, settings.compare ? 2 : 1).flatMap((lane) => {
-      const model = usableModel(models, lane.modelId);
-      return model ? [{ lane: clampLane(lane, model), model }] : [];
-    });
+    const lanes = lanesToSend(settings, models);
     const turnId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const sent = prompt;
     const histories = lanes.map((_, index) => laneHistory(current.turns, index));
@@ -352,12 +345,12 @@ export default function Playground() {
         </ol>
         {current.turns.length > 0 && (
           <div class="playground__totals">
-            <p>This conversation: {totalsText(conversationTotals(current.turns))}.</p>
+            <p>This conversation: {describeTotals(conversationTotals(current.turns))}.</p>
             {current.turns.some((turn) => turn.answers.length > 1) && (
               <p>
-                {SIDES.map((side, index) => `${side}: ${totalsText(conversationTotals(current.turns, index))}.`).join(
-                  ' ',
-                )}
+                {SIDES.map(
+                  (side, index) => `${side}: ${describeTotals(conversationTotals(current.turns, index))}.`,
+                ).join(' ')}
               </p>
             )}
             <div class="playground__actions">

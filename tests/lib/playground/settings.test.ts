@@ -8,11 +8,8 @@ import {
   settingsForModels,
   switchModel,
   fitHistory,
-  MAX_MESSAGES,
-  MAX_PROMPT_CHARS,
-  MAX_SYSTEM_CHARS,
-  MAX_TOTAL_CHARS,
 } from '../../../src/lib/playground/settings';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS, MAX_TOTAL_CHARS } from '../../../src/lib/chat-protocol';
 import { builtIn, haiku, lane, novaLite } from './fixtures';
 
 describe('clampLane', () => {
@@ -120,7 +117,7 @@ describe('settings for the models on offer', () => {
 describe('promptProblem', () => {
   it('asks for a prompt, and for a shorter one past the limit', () => {
     expect(promptProblem('  ', '')).toBe('Write a prompt first.');
-    expect(promptProblem('x'.repeat(MAX_PROMPT_CHARS + 1), '')).toMatch(/Shorten the prompt to 20,000/);
+    expect(promptProblem('x'.repeat(MAX_MESSAGE_CHARS + 1), '')).toMatch(/Shorten the prompt to 20,000/);
     expect(promptProblem('Hi', 'x'.repeat(MAX_SYSTEM_CHARS + 1))).toMatch(/Shorten the system prompt to 10,000/);
     expect(promptProblem('Hi', '')).toBeUndefined();
   });
