@@ -106,8 +106,8 @@ export default function PointDiffusion() {
         <label>
           <span>Sampler</span>
           <select value={sampler} onChange={(event) => setSampler(event.currentTarget.value as Sampler)}>
-            <option value="ddim">DDIM (no new noise: same seed, same drawing)</option>
-            <option value="ddpm">DDPM (fresh noise at every step)</option>
+            <option value="ddim">DDIM: no new noise</option>
+            <option value="ddpm">DDPM: fresh noise each step</option>
           </select>
         </label>
         <RangeControl id={`${id}-steps`} label="Steps" min={5} max={200} step={5} value={steps} onChange={setSteps} />
@@ -173,6 +173,18 @@ export default function PointDiffusion() {
   );
 }
 
+/** The page's light or dark theme, so the plot redraws in the new colours when the learner switches. */
+function useTheme() {
+  const [theme, setTheme] = useState<string>();
+  useEffect(() => {
+    setTheme(document.documentElement.dataset.theme);
+    const observer = new MutationObserver(() => setTheme(document.documentElement.dataset.theme));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
+}
+
 function describe(status: Status, frame: GenerationFrame | undefined, prompt: string) {
   switch (status.kind) {
     case 'loading':
@@ -201,6 +213,7 @@ function PointPlot({
   label: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context || !canvas.current) return;
@@ -217,7 +230,7 @@ function PointPlot({
     };
     if (reference) draw(reference, style.getPropertyValue('--muted') || 'grey', 1);
     if (points) draw(points, style.getPropertyValue('--accent') || 'blue', 1.6);
-  }, [points, reference]);
+  }, [points, reference, theme]);
   return (
     <figure class="diffusion__picture diffusion__plot">
       <canvas ref={canvas} width={PLOT_SIZE} height={PLOT_SIZE} role="img" aria-label={label} />

@@ -128,6 +128,17 @@ test.describe('generation with the trained model', () => {
     await expect.poll(() => plot(page)).not.toBe(sample);
   });
 
+  test('switching to the dark theme redraws the sample in the dark theme colours', async ({ page }) => {
+    const widget = page.getByRole('region', { name: 'Try it: generate from noise with a trained model' });
+    await page.getByLabel('Theme').selectOption('light');
+    await widget.getByLabel(/^Steps/).fill('10');
+    await widget.getByRole('button', { name: 'Generate', exact: true }).click();
+    await expect(widget.locator('p[role="status"]')).toContainText('Done');
+    const light = await plot(page);
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => plot(page)).not.toBe(light);
+  });
+
   test('every control works from the keyboard, is labelled, and axe finds nothing', async ({ page }) => {
     const widget = page.getByRole('region', { name: 'Try it: generate from noise with a trained model' });
     await widget.getByLabel('Prompt').focus();

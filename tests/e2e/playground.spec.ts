@@ -138,6 +138,13 @@ test('a damaged saved conversation is set aside and the playground still works',
   await expect(answers(page).first().locator('.playground__figures')).toContainText('output tokens');
 });
 
+test('sending an empty prompt is refused with a message read out to screen readers', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Your prompt').press('Control+Enter');
+  await expect(page.getByRole('alert')).toHaveText('Write a prompt first.');
+  await expect(page.locator('.playground__answer')).toHaveCount(0);
+});
+
 test('a preset that does not exist says so and lists the real ones', async ({ page }) => {
   await open(page, '?preset=warp-speed');
   await expect(page.getByText('There is no preset called "warp-speed"')).toContainText('temperature-0-vs-1');

@@ -397,7 +397,11 @@ export default function Playground() {
           Ctrl+Enter (⌘+Enter on a Mac) sends.{' '}
           {settings?.compare ? 'Both sides answer the same prompt.' : 'Earlier turns are sent along as context.'}
         </p>
-        {promptIssue && <p class="playground__issue">{promptIssue}</p>}
+        {promptIssue && (
+          <p class="playground__issue" role="alert">
+            {promptIssue}
+          </p>
+        )}
         <div class="playground__actions">
           <button type="submit" class="button" disabled={!settings || streaming}>
             Send
