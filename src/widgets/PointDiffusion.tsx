@@ -13,7 +13,7 @@ import {
   type GenerationFrame,
   type Sampler,
 } from '../lib/point-diffusion';
-import { generatedShare, referenceClouds } from '../lib/point-shapes';
+import { generatedShare, referenceClouds, type PointClass } from '../lib/point-shapes';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
 import './diffusion.css';
@@ -35,6 +35,8 @@ export default function PointDiffusion() {
   const [model, setModel] = useState<Denoiser | undefined>();
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [prompt, setPrompt] = useState('cat');
+  /** The prompt of the frames on show, which stays put while the learner picks the next one. */
+  const [sampledPrompt, setSampledPrompt] = useState(prompt);
   const [sampler, setSampler] = useState<Sampler>('ddim');
   const [steps, setSteps] = useState(50);
   const [guidance, setGuidance] = useState(3);
@@ -60,6 +62,7 @@ export default function PointDiffusion() {
     if (!model) return;
     const current = ++run.current;
     const options = { prompt, points: POINTS, steps, sampler, guidance, seed: withSeed };
+    setSampledPrompt(prompt);
     const frameSource = generate(model, options);
     const collected: GenerationFrame[] = [];
     const began = performance.now();
@@ -142,7 +145,7 @@ export default function PointDiffusion() {
         </label>
       </div>
       <p class="diffusion__message" role="status">
-        {describe(status, frame, prompt)}
+        {describe(status, frame, sampledPrompt)}
       </p>
       {frames.length > 1 && !busy && (
         <div class="diffusion__time">
@@ -162,10 +165,10 @@ export default function PointDiffusion() {
       )}
       <PointPlot
         points={frame?.points}
-        reference={showData ? referenceClouds[prompt as keyof typeof referenceClouds] : undefined}
+        reference={showData ? referenceClouds[(frame ? sampledPrompt : prompt) as PointClass] : undefined}
         label={
           frame
-            ? `${POINTS.toLocaleString('en')} points at step ${frame.step} of ${frame.total} (t = ${frame.t}), prompt "${prompt}"`
+            ? `${POINTS.toLocaleString('en')} points at step ${frame.step} of ${frame.total} (t = ${frame.t}), prompt "${sampledPrompt}"`
             : 'Nothing generated yet'
         }
       />

@@ -101,11 +101,16 @@ test.describe('generation with the trained model', () => {
     const widget = page.getByRole('region', { name: 'Try it: generate from noise with a trained model' });
     const status = widget.locator('p[role="status"]');
     await expect(status).toHaveText('Choose a prompt and press Generate.');
-    await widget.getByLabel('Prompt').selectOption('cloud');
+    await widget.getByRole('combobox', { name: /^Prompt/ }).selectOption('cloud');
     await widget.getByLabel(/^Steps/).fill('20');
     await widget.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect(status).toContainText(/% of the points lie closer to the cloud drawing than to the others\./);
     await expect(widget.getByRole('img', { name: /at step 20 of 20 \(t = 0\), prompt "cloud"/ })).toBeVisible();
+    // Picking the next prompt does not relabel the sample on show.
+    await widget.getByRole('combobox', { name: /^Prompt/ }).selectOption('cat');
+    await expect(status).toContainText('closer to the cloud drawing');
+    await expect(widget.getByRole('img', { name: /prompt "cloud"/ })).toBeVisible();
+    await widget.getByRole('combobox', { name: /^Prompt/ }).selectOption('cloud');
     const share = Number(/(\d+)% of the points/.exec(await status.innerText())?.[1]);
     expect(share).toBeGreaterThan(50);
     const sample = await plot(page);
@@ -141,9 +146,9 @@ test.describe('generation with the trained model', () => {
 
   test('every control works from the keyboard, is labelled, and axe finds nothing', async ({ page }) => {
     const widget = page.getByRole('region', { name: 'Try it: generate from noise with a trained model' });
-    await widget.getByLabel('Prompt').focus();
+    await widget.getByRole('combobox', { name: /^Prompt/ }).focus();
     await page.keyboard.press('ArrowDown');
-    await expect(widget.getByLabel('Prompt')).toHaveValue('computer');
+    await expect(widget.getByRole('combobox', { name: /^Prompt/ })).toHaveValue('computer');
     await widget.getByLabel('Sampler').selectOption('ddpm');
     const guidance = widget.getByLabel(/^Guidance scale/);
     await guidance.focus();
