@@ -171,15 +171,6 @@ export function adjust(probabilities: ArrayLike<number>, options: SamplingOption
   return applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP);
 }
 
-/**
- * A seed from what a learner typed: a whole number from 0 to 2³² − 1, the seeds createRandom tells apart;
- * `fallback` for anything that is not a number.
- */
-export function seedFrom(value: unknown, fallback = 0) {
-  const number = Number(value);
-  return Number.isFinite(number) ? Math.min(2 ** 32 - 1, Math.max(0, Math.floor(number))) : fallback;
-}
-
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1). */
 export function createRandom(seed: number) {
   let state = seed >>> 0;

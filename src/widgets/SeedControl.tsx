@@ -1,5 +1,5 @@
 /** A labelled field for a random seed: whatever is typed becomes a valid seed (see seedFrom). */
-import { seedFrom } from '../lib/sampling';
+import { seedFrom } from '../lib/seed';
 
 export default function SeedControl(props: { label: string; value: number; onChange: (seed: number) => void }) {
   return (

@@ -7,7 +7,6 @@ import {
   entropyBits,
   sampleIndex,
   SamplingError,
-  seedFrom,
   type SamplingOptions,
 } from '../../src/lib/sampling';
 
@@ -150,18 +149,6 @@ describe('adjust', () => {
         for (const q of hot) expect(q).toBeCloseTo(1 / hot.length, 2);
       }
     });
-  });
-});
-
-describe('seedFrom', () => {
-  it('turns whatever a learner types into a whole seed the generator can use', () => {
-    expect(seedFrom('7')).toBe(7);
-    expect(seedFrom('3.9')).toBe(3);
-    expect(seedFrom('-5')).toBe(0);
-    expect(seedFrom('1e12')).toBe(2 ** 32 - 1);
-    expect(seedFrom('')).toBe(0);
-    expect(seedFrom('abc', 42)).toBe(42);
-    expect(seedFrom(Number.NaN, 42)).toBe(42);
   });
 });
 

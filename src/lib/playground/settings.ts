@@ -15,7 +15,7 @@ import {
   type ModelInfo,
   type ParameterRange,
 } from '../chat-protocol';
-import { seedFrom } from '../sampling';
+import { seedFrom } from '../seed';
 
 /** The seed the built-in model starts from, so a first answer can be repeated. */
 export const DEFAULT_SEED = 42;
