@@ -10,7 +10,7 @@
  * Usage: npm run bench [-- --skip-build]
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -190,18 +190,13 @@ const island = {
 console.log(
   `\nSampler island (JS its page loads beyond a lesson without it): ${kb(island.bytes)} KB, ${kb(island.gzipBytes)} KB gzip`,
 );
-// The playground page has the layout and nothing else, like the 404 page; its Markdown renderer loads later, with
-// the first answer that needs it.
+// The playground page has the layout and nothing else, like the 404 page.
 const playground = {
   bytes: js('playground').bytes - js('404').bytes,
   gzipBytes: js('playground').gzipBytes - js('404').gzipBytes,
 };
-const rendererFile = (await readdir('dist/client/_astro')).find((file) => /^render\..*\.js$/.test(file));
-const renderer = rendererFile ? await readFile(`dist/client/_astro/${rendererFile}`) : Buffer.alloc(0);
-const markdownRenderer = { bytes: renderer.length, gzipBytes: renderer.length ? gzipSync(renderer).length : 0 };
 console.log(
-  `Playground island (JS its page loads beyond the 404 page): ${kb(playground.bytes)} KB, ${kb(playground.gzipBytes)} KB gzip;\n` +
-    `its Markdown renderer, loaded with the first Bedrock answer: ${kb(markdownRenderer.bytes)} KB, ${kb(markdownRenderer.gzipBytes)} KB gzip`,
+  `Playground island (JS its page loads beyond the 404 page): ${kb(playground.bytes)} KB, ${kb(playground.gzipBytes)} KB gzip`,
 );
 
 const beyondPlainLesson = (name) => js(name).gzipBytes - js('lesson (no widget)').gzipBytes;
@@ -240,7 +235,7 @@ await mkdir('bench-results', { recursive: true });
 await writeFile(
   'bench-results/latest.json',
   JSON.stringify(
-    { date: new Date().toISOString(), buildSeconds, rows, island, playground, markdownRenderer, runtime, training },
+    { date: new Date().toISOString(), buildSeconds, rows, island, playground, runtime, training },
     null,
     2,
   ),

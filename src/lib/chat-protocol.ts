@@ -5,6 +5,7 @@
  * GET  /api/playground/models → ModelsResponse
  * POST /api/playground/chat   ← ChatRequest, → text/event-stream of ChatEvent, or a JSON ApiError with a 4xx/5xx
  */
+import type { MarkdownNode } from './playground/markdown-tree';
 
 /** The server's limits on a chat request; the island applies them too, so the learner hears of them first. */
 /** Turns in one request, the new prompt included. */
@@ -106,6 +107,12 @@ export type ChatEvent =
   | { type: 'start'; modelId: string }
   /** Text to append; `alternatives` only from the built-in model, one delta per word. */
   | { type: 'delta'; text: string; alternatives?: TokenAlternative[] }
+  /**
+   * Markdown answers (Bedrock) only: the answer so far, its first `chars` characters, as a tree of allowed
+   * elements. Top-level nodes from `from` on replace those of the previous update. Sent as the text streams (spaced
+   * out) and once more before `done` or `error` when the last tree does not cover the whole text.
+   */
+  | { type: 'markdown'; from: number; nodes: MarkdownNode[]; chars: number }
   | {
       type: 'done';
       stopReason: string;

@@ -5,7 +5,7 @@
  */
 import type { ChatEvent } from './chat-protocol';
 
-const EVENT_TYPES = new Set<string>(['start', 'delta', 'done', 'error']);
+const EVENT_TYPES = new Set<string>(['start', 'delta', 'markdown', 'done', 'error']);
 
 /** One ChatEvent as SSE text. JSON never contains a raw line break, so one `data:` line is enough. */
 export function encodeChatEvent(event: ChatEvent) {

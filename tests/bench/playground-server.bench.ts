@@ -2,12 +2,14 @@
  * The playground server's own cost (npm run bench): time to the first token and per streamed token through the
  * chat route's handler, against calling the AWS SDK directly, both on the fake Bedrock. The handler's figures
  * include reading its Server-Sent Events as the browser does; the difference is the time the server adds.
- * Targets: at most 1 ms per token and 10 ms to the first token, medians.
+ * Targets: at most 1 ms per token and 10 ms to the first token, medians. Also what turning Markdown answers into
+ * trees costs the server.
  */
 import { BedrockRuntimeClient, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { test } from 'vitest';
 import { readChatEvents } from '../../src/lib/sse';
 import { BedrockProvider } from '../../src/server/playground/bedrock';
+import { MarkdownStream, markdownTree } from '../../src/server/playground/markdown';
 import { createPlayground } from '../../src/server/playground/playground';
 import { startFakeBedrock } from '../fakes/bedrock-server';
 import { record } from './record';
@@ -97,4 +99,47 @@ test('playground server overhead', async () => {
   record('playground server', 'per token, SDK directly (median)', directPerToken, 'ms');
   record('playground server', 'per token, through the chat route (median)', serverPerToken, 'ms');
   record('playground server', 'time the server adds per token', serverPerToken - directPerToken, 'ms');
+});
+
+/** A long answer of the kind models write: headings, lists, a table, code, about 1,000 tokens. */
+function longAnswer() {
+  const section = (n: number) =>
+    `## Option ${n}\n\nAmazon Bedrock offers **managed** foundation models; option ${n} trades cost for quality.\n\n` +
+    `- Latency: low\n- Price: see the [pricing page](https://aws.amazon.com/bedrock/pricing/)\n- Context: \`128k\`\n\n` +
+    `| Model | Input | Output |\n| :-- | --: | --: |\n| Nova Micro | $0.000035 | $0.00014 |\n| Nova Lite | $0.00006 | $0.00024 |\n\n` +
+    '```python\nresponse = client.converse(modelId=model_id, messages=messages)\n```\n\n';
+  return Array.from({ length: 8 }, (_, n) => section(n + 1)).join('');
+}
+
+test('Markdown trees of Bedrock answers', () => {
+  const answer = longAnswer();
+  for (let i = 0; i < 20; i++) markdownTree(answer);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    markdownTree(answer);
+    times.push(performance.now() - started);
+  }
+  const tree = median(times);
+  record(
+    'playground server',
+    `Markdown tree of a ${answer.length.toLocaleString('en-US')}-character answer (median)`,
+    tree,
+    'ms',
+  );
+
+  // The whole answer streamed in 4-character deltas at Bedrock-like pace (20 ms apart): the rebuilding it costs.
+  let clock = 0;
+  const stream = new MarkdownStream(() => clock);
+  let busy = 0;
+  for (let at = 0; at < answer.length; at += 4) {
+    const started = performance.now();
+    stream.add(answer.slice(at, at + 4));
+    busy += performance.now() - started;
+    clock += 20;
+  }
+  const started = performance.now();
+  stream.finish();
+  busy += performance.now() - started;
+  record('playground server', 'rebuilding trees over that answer streamed at 200 characters/s, in all', busy, 'ms');
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { PORTS } from './fixtures';
 
 // The course server configured for Amazon Bedrock, with its calls going to the fake Bedrock runtime.
@@ -36,6 +37,83 @@ test('a Bedrock model streams a Markdown answer with usage, latency and cost', a
   await send(page, 'And its price?');
   await expect(page.getByRole('article')).toHaveCount(2);
   await expect(page.getByRole('article').nth(1).locator('.playground__figures')).toContainText('output tokens');
+});
+
+test('a Markdown answer is formatted, a model’s HTML and script links never run, and a reload keeps it all', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openWithBedrock(page);
+  const markdown = [
+    '# Choosing a model',
+    '',
+    '| Model | Model ID | Context window | Input per 1,000 tokens |',
+    '| :-- | :-- | --: | --: |',
+    '| Amazon Nova Micro | us.amazon.nova-micro-v1:0 | 128,000 | $0.000035 |',
+    '',
+    '- **Fast** and `cheap`',
+    '- <img src=x onerror="alert(1)"> <script>alert(2)</script>',
+    '',
+    '[AWS docs](https://docs.aws.amazon.com/bedrock/) and [a trap](javascript:alert(3))',
+  ].join('\n');
+  await send(page, `[echo]${markdown}`);
+  const answer = page.getByRole('article', { name: `Answer from ${MODEL}` });
+  const formatted = async () => {
+    await expect(answer.getByRole('heading', { name: 'Choosing a model', level: 3 })).toBeVisible();
+    await expect(answer.getByRole('cell', { name: '$0.000035' })).toHaveCSS('text-align', 'right');
+    await expect(answer.locator('.playground__markdown strong')).toHaveText('Fast');
+    await expect(answer.getByRole('link', { name: 'AWS docs' })).toHaveAttribute(
+      'href',
+      'https://docs.aws.amazon.com/bedrock/',
+    );
+    await expect(answer.getByText('a trap')).toBeVisible();
+    await expect(answer.getByRole('link', { name: 'a trap' })).toHaveCount(0);
+    await expect(answer).toContainText('<img src=x onerror="alert(1)"> <script>alert(2)</script>');
+    await expect(answer.locator('img, script')).toHaveCount(0);
+  };
+  await formatted();
+  await expect(answer.locator('.playground__figures')).toContainText('output tokens');
+  // The wide table scrolls inside its own region, not the page.
+  const table = answer.getByRole('region', { name: 'Table in the answer' });
+  expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await table.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.reload();
+  await formatted();
+  expect(dialogs).toEqual([]);
+});
+
+test('a saved answer whose formatting was tampered with shows as plain text, never as a live link', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('planted')) return;
+    sessionStorage.setItem('planted', 'yes');
+    const lane = { modelId: 'course-lm', temperature: 1, topP: 1, topK: 0, maxTokens: 50, stopSequences: [], seed: 1 };
+    const answer = {
+      lane,
+      modelName: 'Amazon Nova Micro',
+      text: 'click me',
+      status: 'done',
+      markdown: { chars: 8, nodes: [{ tag: 'a', href: 'javascript:alert(1)', children: ['click me'] }] },
+    };
+    const turn = { id: 't', at: '2026-11-22T10:00:00.000Z', prompt: 'hi', system: '', answers: [answer] };
+    localStorage.setItem('aif-c01:playground', JSON.stringify({ version: 1, turns: [turn] }));
+  });
+  await page.goto('/playground/');
+  const answer = page.getByRole('article', { name: 'Answer from Amazon Nova Micro' });
+  await expect(answer.getByText('click me')).toBeVisible();
+  await expect(answer.getByRole('link')).toHaveCount(0);
 });
 
 test('a Bedrock throttle shows plain advice instead of an error dump', async ({ page }) => {

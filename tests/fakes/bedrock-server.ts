@@ -5,6 +5,7 @@
  *
  *   (anything else)          "Hello from the fake Bedrock." one word per delta, then usage and metrics
  *   [words N]                N one-word deltas as fast as possible
+ *   [echo]TEXT               TEXT (everything after "[echo]") sent back in deltas of 5 characters
  *   [slow]                   a delta every 100 ms for 10 s (to Stop or disconnect in between)
  *   [slow-start]             headers only after 10 s (to Stop before the first token)
  *   [max-tokens]             the normal answer, ending with stop reason max_tokens
@@ -190,8 +191,13 @@ function answer(stream: ServerHttp2Stream, record: RecordedRequest) {
     return;
   }
   const count = Number(/\[words (\d+)\]/.exec(prompt)?.[1] ?? 0);
+  const echo = prompt.split('[echo]')[1];
   const parts =
-    count > 0 ? Array.from({ length: count }, (_, i) => (i === 0 ? 'w0' : ` w${i}`)) : NORMAL_ANSWER.split(/(?= )/);
+    echo !== undefined
+      ? (echo.match(/[^]{1,5}/g) ?? [])
+      : count > 0
+        ? Array.from({ length: count }, (_, i) => (i === 0 ? 'w0' : ` w${i}`))
+        : NORMAL_ANSWER.split(/(?= )/);
   for (const part of parts) send(delta(part));
   ending(parts.length, prompt.includes('[max-tokens]') ? 'max_tokens' : 'end_turn');
 }

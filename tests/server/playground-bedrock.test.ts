@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatEvent } from '../../src/lib/chat-protocol';
 import { costOf } from '../../src/lib/playground-cost';
+import { updateRendered, type RenderedMarkdown } from '../../src/lib/playground/markdown-tree';
 import { readChatEvents } from '../../src/lib/sse';
 import { BedrockProvider } from '../../src/server/playground/bedrock';
 import { catalog } from '../../src/server/playground/catalog';
+import { markdownTree } from '../../src/server/playground/markdown';
 import { createPlayground } from '../../src/server/playground/playground';
 import type { PlaygroundSettings } from '../../src/server/playground/settings';
 import {
@@ -99,6 +101,30 @@ describe('streaming from Bedrock', () => {
     expect(sent.body.additionalModelRequestFields).toEqual({ inferenceConfig: { topK: 7 } });
   });
 
+  test('a Markdown answer also arrives as trees of allowed elements, the last one covering the whole answer', async () => {
+    const markdown =
+      '## Steps\n\n1. Open **Bedrock**\n2. Pick a model <script>alert(1)</script>\n\n[docs](javascript:alert(2))';
+    const events = await eventsOf(
+      await playgroundWith().chat(chatRequest(ask(NOVA_MICRO, `[echo]${markdown}`)), '127.0.0.1'),
+    );
+    expect(answerText(events)).toBe(markdown);
+    let rendered: RenderedMarkdown | undefined;
+    for (const event of events) if (event.type === 'markdown') rendered = updateRendered(rendered, event);
+    expect(rendered).toEqual({ nodes: markdownTree(markdown), chars: markdown.length });
+    expect(JSON.stringify(rendered)).not.toMatch(/"tag":"(script|img)"|javascript:/);
+    // The last tree comes before the end event.
+    expect(events.at(-2)?.type).toBe('markdown');
+    expect(events.at(-1)?.type).toBe('done');
+  });
+
+  test('the built-in model sends words with alternatives and no trees', async () => {
+    const events = await eventsOf(
+      await playgroundWith().chat(chatRequest(ask('course-lm', 'Amazon Bedrock is', { maxTokens: 5 })), '127.0.0.1'),
+    );
+    expect(events.some((event) => event.type === 'delta')).toBe(true);
+    expect(events.some((event) => event.type === 'markdown')).toBe(false);
+  });
+
   test('top-k goes in the field each provider names, and the max tokens the server caps', async () => {
     const playground = playgroundWith({ maxTokens: 300 });
     await eventsOf(await playground.chat(chatRequest(ask(CLAUDE_HAIKU, 'claude top-k', { topK: 5 })), '127.0.0.1'));
@@ -178,6 +204,8 @@ describe('Bedrock errors become plain advice', () => {
     expect(response.status).toBe(200);
     const events = await eventsOf(response);
     expect(answerText(events)).toBe('Starting fine');
+    // The text that arrived is formatted before the error ends the answer.
+    expect(events.at(-2)).toMatchObject({ type: 'markdown', chars: 'Starting fine'.length });
     const last = events.at(-1);
     expect(last?.type).toBe('error');
     expect(last?.type === 'error' && last.error.code).toBe(

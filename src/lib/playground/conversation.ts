@@ -10,6 +10,7 @@ import {
   type TokenAlternative,
 } from '../chat-protocol';
 import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
+import { readRenderedMarkdown, updateRendered, type RenderedMarkdown } from './markdown-tree';
 import type { LaneSettings, PlaygroundSettings } from './settings';
 
 export const CONVERSATION_VERSION = 1;
@@ -34,6 +35,8 @@ export interface Answer {
   /** Set when the model takes temperature or top-p but not both: the one that was sent. */
   onlySent?: 'temperature' | 'topP';
   text: string;
+  /** Bedrock models only: the text as the server rendered it from Markdown (text past `chars` shows as it is). */
+  markdown?: RenderedMarkdown;
   /** Built-in model only: one entry per generated word. */
   tokens?: TokenStep[];
   status: AnswerStatus;
@@ -136,6 +139,9 @@ function readAnswer(value: unknown): Answer | null {
     status: status === 'streaming' ? 'stopped' : (status as AnswerStatus),
   };
   if (value.onlySent === 'temperature' || value.onlySent === 'topP') answer.onlySent = value.onlySent;
+  // A tree that is not allowed is set aside: the answer's text still shows, unformatted.
+  const markdown = readRenderedMarkdown(value.markdown);
+  if (markdown) answer.markdown = markdown;
   const tokens = readTokens(value.tokens);
   if (tokens) answer.tokens = tokens;
   if (isString(value.stopReason)) answer.stopReason = value.stopReason;
@@ -221,6 +227,10 @@ export function applyEvent(answer: Answer, event: ChatEvent): Answer {
           ? { tokens: [...(answer.tokens ?? []), { text: event.text, alternatives: event.alternatives }] }
           : {}),
       };
+    case 'markdown': {
+      const { type: _type, ...update } = event;
+      return { ...answer, markdown: updateRendered(answer.markdown, update) };
+    }
     case 'done': {
       const { type: _type, ...figures } = event;
       return { ...answer, ...figures, status: 'done' };

@@ -31,6 +31,7 @@ const SETUP_ADVICE =
   'Set a region with AWS_REGION or BEDROCK_REGION. Then restart the server.';
 
 export class BedrockProvider implements ChatProvider {
+  readonly answersInMarkdown = true;
   private readonly client: BedrockRuntimeClient;
   private status: { checked: number; result: Promise<BedrockStatus> } | undefined;
 

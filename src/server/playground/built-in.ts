@@ -10,6 +10,7 @@ import type { ValidChat } from './validation';
 const ALTERNATIVES = 5;
 
 export const builtInProvider: ChatProvider = {
+  answersInMarkdown: false,
   async open(chat, signal) {
     const model = await courseLanguageModel();
     return words(model, chat, signal);

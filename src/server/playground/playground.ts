@@ -13,6 +13,7 @@ import { BedrockProvider } from './bedrock';
 import { builtInProvider } from './built-in';
 import { catalog as shippedCatalog, type CatalogModel } from './catalog';
 import { describeBedrockError, isAbort, logLine, type DescribedError } from './errors';
+import { MarkdownStream, type MarkdownUpdate } from './markdown';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { PlaygroundSettings } from './settings';
 import { maxTokensCap, validateChat, type ValidChat } from './validation';
@@ -139,11 +140,15 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     }
 
     let firstTokenAt: number | undefined;
+    const markdown = provider.answersInMarkdown ? new MarkdownStream() : undefined;
     const encoder = new TextEncoder();
     const send = (
       controller: ReadableStreamDefaultController<Uint8Array>,
       event: Parameters<typeof encodeChatEvent>[0],
     ) => controller.enqueue(encoder.encode(encodeChatEvent(event)));
+    const sendTree = (controller: ReadableStreamDefaultController<Uint8Array>, update: MarkdownUpdate | undefined) => {
+      if (update) send(controller, { type: 'markdown', ...update });
+    };
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         send(controller, { type: 'start', modelId: valid.model.id });
@@ -161,10 +166,12 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
               text: event.text,
               ...(event.alternatives ? { alternatives: event.alternatives } : {}),
             });
+            sendTree(controller, markdown?.add(event.text));
             return;
           }
           const usage = event.usage ?? estimatedUsage();
           settle(usage);
+          sendTree(controller, markdown?.finish());
           const now = performance.now();
           send(controller, {
             type: 'done',
@@ -181,6 +188,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
             controller.close();
             return;
           }
+          sendTree(controller, markdown?.finish());
           send(controller, { type: 'error', error: explain(error, valid, provider).error });
           controller.close();
         }

@@ -9,6 +9,8 @@ export type ProviderEvent =
   | { type: 'end'; stopReason: string; usage?: ChatUsage };
 
 export interface ChatProvider {
+  /** Whether answers are Markdown, sent to the browser as trees too (Bedrock), or plain words (the built-in model). */
+  readonly answersInMarkdown: boolean;
   /**
    * Starts an answer. Resolves once the model has accepted the request, so that a refusal (throttling, no
    * access) is thrown here, before any of the answer is streamed; the events follow. Aborting the signal stops

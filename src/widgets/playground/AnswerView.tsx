@@ -1,23 +1,9 @@
 /** One answer in the conversation: its text (Markdown, or words to explore for the built-in model) and figures. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { h, type ComponentChild } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import type { Answer, TokenStep } from '../../lib/playground/conversation';
 import { answerFigures, settingsSummary, stopReasonText } from '../../lib/playground/export';
-
-type Render = (markdown: string) => string;
-// The Markdown parser is most of the playground's code: it loads when the first answer needs it.
-let renderer: Promise<Render> | undefined;
-let loadedRender: Render | undefined;
-
-/** The answer as safe HTML once the renderer is here; undefined until then (the text shows as it is meanwhile). */
-function useRendered(markdown: string) {
-  const [render, setRender] = useState(() => loadedRender);
-  useEffect(() => {
-    if (render) return;
-    renderer ??= import('../../lib/playground/render').then((module) => (loadedRender = module.renderAnswer));
-    void renderer.then((loaded) => setRender(() => loaded));
-  }, []);
-  return render?.(markdown);
-}
+import type { MarkdownNode } from '../../lib/playground/markdown-tree';
 
 const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(value * 100).toFixed(1)}%`);
 
@@ -35,7 +21,7 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
       {answer.tokens && answer.tokens.length > 0 ? (
         <TokenView tokens={answer.tokens} label={label} />
       ) : (
-        answer.text && <Markdown text={answer.text} />
+        <FormattedText answer={answer} />
       )}
       {answer.status === 'error' && answer.error ? (
         <div class="playground__error">
@@ -56,13 +42,34 @@ export default function AnswerView({ answer, side }: { answer: Answer; side?: st
   );
 }
 
-function Markdown({ text }: { text: string }) {
-  const html = useRendered(text);
-  return html === undefined ? (
-    <p class="playground__plain">{text}</p>
+/** The server's Markdown tree, then any text that arrived after it was built, as it is. */
+function FormattedText({ answer: { text, markdown } }: { answer: Answer }) {
+  const rest = text.slice(markdown?.chars ?? 0);
+  return (
+    <>
+      {markdown && markdown.nodes.length > 0 && (
+        // Lesson typography (prose) for tables, code and lists.
+        <div class="playground__markdown prose">{markdown.nodes.map(draw)}</div>
+      )}
+      {rest.trim() && <p class="playground__plain">{markdown ? rest.trimStart() : rest}</p>}
+    </>
+  );
+}
+
+/** A tree node as Preact elements: only the tree's allowed tags and checked links (see markdown-tree.ts). */
+function draw(node: MarkdownNode): ComponentChild {
+  if (typeof node === 'string') return node;
+  const { tag, href, start, align, children } = node;
+  // Following a model's link tells the site nothing about this page.
+  const rel = href && 'noreferrer nofollow';
+  const element = h(tag, { href, rel, start, style: align && { textAlign: align } }, children.map(draw));
+  // A wide table scrolls on its own on a phone; the region can take focus, so the keyboard can scroll it.
+  return tag === 'table' ? (
+    <div class="table-scroll" role="region" aria-label="Table in the answer" tabindex={0}>
+      {element}
+    </div>
   ) : (
-    // Safe: renderAnswer escapes raw HTML and drops dangerous links (see src/lib/playground/render.ts).
-    <div class="playground__markdown" dangerouslySetInnerHTML={{ __html: html }} />
+    element
   );
 }
 

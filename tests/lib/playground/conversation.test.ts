@@ -37,9 +37,35 @@ describe('decodeConversation', () => {
           }),
           doneAnswer({ status: 'error', onlySent: 'topP', error: { message: 'Too many requests.', advice: 'Wait.' } }),
         ]),
+        turn('2', [
+          doneAnswer({
+            text: '**Hi**',
+            markdown: { nodes: [{ tag: 'p', children: [{ tag: 'strong', children: ['Hi'] }] }], chars: 6 },
+          }),
+        ]),
       ],
     };
     expect(decodeConversation(encodeConversation(conversation))).toEqual({ value: conversation, dropped: 0 });
+  });
+
+  it('sets aside a stored Markdown tree that is not allowed and keeps the answer’s text', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      turns: [
+        turn('1', [
+          doneAnswer({
+            text: 'click',
+            markdown: {
+              nodes: [{ tag: 'a', href: 'javascript:alert(1)', children: ['click'] }] as never,
+              chars: 5,
+            },
+          }),
+        ]),
+      ],
+    });
+    const answer = decodeConversation(raw).value.turns[0]?.answers[0];
+    expect(answer?.text).toBe('click');
+    expect(answer?.markdown).toBeUndefined();
   });
 
   it('keeps the valid turns of damaged data and says how many were dropped', () => {
@@ -108,6 +134,33 @@ describe('turns and streamed events', () => {
       latencyMs: 9,
     });
     expect(answer?.tokens?.map((step) => step.text)).toEqual([' a', ' service']);
+  });
+
+  it('builds a Bedrock answer’s tree from its updates, alongside the text', () => {
+    let answer = doneAnswer({ status: 'streaming', text: '' });
+    const events = [
+      { type: 'delta', text: 'One.\n\nTw' },
+      {
+        type: 'markdown',
+        from: 0,
+        nodes: [
+          { tag: 'p', children: ['One.'] },
+          { tag: 'p', children: ['Tw'] },
+        ],
+        chars: 9,
+      },
+      { type: 'delta', text: 'o.' },
+      { type: 'markdown', from: 1, nodes: [{ tag: 'p', children: ['Two.'] }], chars: 11 },
+    ] as const;
+    for (const event of events) answer = applyEvent(answer, event as never);
+    expect(answer.text).toBe('One.\n\nTwo.');
+    expect(answer.markdown).toEqual({
+      nodes: [
+        { tag: 'p', children: ['One.'] },
+        { tag: 'p', children: ['Two.'] },
+      ],
+      chars: 11,
+    });
   });
 
   it('keeps the text streamed before an error, and the error’s advice', () => {
