@@ -1,8 +1,10 @@
 /**
- * Backups of what the browser keeps (reading progress, quiz history, mistake-review cards): exported as one JSON
+ * Backups of what the browser keeps (reading progress, quiz history, mistake-review cards, the playground
+ * conversation): exported as one JSON
  * file, and imported by merging into what is there, so nothing already saved is lost and nothing is counted twice.
  * An import is all or nothing: a file that is not a complete, valid backup changes nothing and says why.
  */
+import { decodeConversation, emptyConversation, MAX_TURNS, type Conversation } from './playground/conversation';
 import { decodeProgress, type Progress } from './progress';
 import { decodeHistory, type History } from './quiz/history';
 import { decodeReviewCards, type ReviewCards } from './quiz/review-cards';
@@ -15,6 +17,7 @@ export interface LearnerData {
   progress: Progress;
   history: History;
   cards: ReviewCards;
+  conversation: Conversation;
 }
 
 export function createBackup(data: LearnerData, now: Date) {
@@ -25,6 +28,7 @@ export function createBackup(data: LearnerData, now: Date) {
     progress: data.progress,
     quizHistory: data.history,
     reviewCards: data.cards,
+    playground: data.conversation,
   };
 }
 
@@ -42,6 +46,13 @@ export function readBackup(text: string): BackupReading {
     ['progress', decodeProgress(JSON.stringify(file.progress ?? null))],
     ['quiz history', decodeHistory(JSON.stringify(file.quizHistory ?? null))],
     ['mistake review', decodeReviewCards(JSON.stringify(file.reviewCards ?? null))],
+    // Backups made before the playground have no conversation.
+    [
+      'playground conversation',
+      file.playground === undefined
+        ? { value: emptyConversation(), dropped: 0 }
+        : decodeConversation(JSON.stringify(file.playground)),
+    ],
   ] as const;
   for (const [name, decoded] of parts) {
     if (decoded.problem) {
@@ -52,10 +63,22 @@ export function readBackup(text: string): BackupReading {
       return { ok: false, reason: `The ${name} in this backup ${detail}, so nothing was imported.` };
     }
   }
-  return { ok: true, data: { progress: parts[0][1].value, history: parts[1][1].value, cards: parts[2][1].value } };
+  return {
+    ok: true,
+    data: {
+      progress: parts[0][1].value,
+      history: parts[1][1].value,
+      cards: parts[2][1].value,
+      conversation: parts[3][1].value,
+    },
+  };
 }
 
-/** Combines saved and imported data: the union of both, the earliest completion, the latest visit and review. */
+/**
+ * Combines saved and imported data: the union of both, the earliest completion, the latest visit and review, and
+ * the playground turns of both in time order (the latest MAX_TURNS, as the playground keeps), with this browser's
+ * settings.
+ */
 export function mergeData(current: LearnerData, incoming: LearnerData): LearnerData {
   const completed = { ...incoming.progress.completed };
   for (const [lessonId, at] of Object.entries(current.progress.completed)) {
@@ -77,9 +100,18 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
     // The card reviewed last wins; on a tie, the one already in this browser.
     cards[questionId] = other && (other.last_review ?? '') > (card.last_review ?? '') ? other : card;
   }
+  const knownTurns = new Set(current.conversation.turns.map((turn) => turn.id));
+  const turns = [
+    ...current.conversation.turns,
+    ...incoming.conversation.turns.filter((turn) => !knownTurns.has(turn.id)),
+  ]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .slice(-MAX_TURNS);
+  const settings = current.conversation.settings ?? incoming.conversation.settings;
   return {
     progress: { ...current.progress, completed, lastVisited },
     history: { ...current.history, attempts },
     cards: { ...current.cards, cards },
+    conversation: { ...current.conversation, turns, ...(settings ? { settings } : {}) },
   };
 }

@@ -2,12 +2,19 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { LESSON_1 } from './fixtures';
 
-test('export, then import into a fresh browser, restores progress and quiz history', async ({ page, browser }) => {
+test('export, then import into a fresh browser, restores progress, quiz history and the playground conversation', async ({
+  page,
+  browser,
+}) => {
   await page.goto(LESSON_1.path);
   await page.getByRole('checkbox', { name: 'I have completed this lesson' }).check();
   await page.goto('/quiz/what-is-genai/');
   await page.getByRole('button', { name: 'Start the quiz' }).click();
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 1 of/);
+  await page.goto('/playground/');
+  await page.getByLabel('Your prompt').fill('Amazon Bedrock is');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.playground__figures')).toContainText('output tokens');
 
   await page.goto('/your-data/');
   const [download] = await Promise.all([
@@ -22,18 +29,20 @@ test('export, then import into a fresh browser, restores progress and quiz histo
   await other.goto('/your-data/');
   await other.getByLabel('Backup file').setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: 'Imported.' })).toHaveText(
-    'Imported. This browser now has 1 completed lesson and 1 quiz attempt.',
+    'Imported. This browser now has 1 completed lesson, 1 quiz attempt and 1 playground prompt.',
   );
   await other.goto(LESSON_1.path);
   await expect(other.getByRole('checkbox', { name: 'I have completed this lesson' })).toBeChecked();
   await other.goto('/quiz/what-is-genai/');
   await expect(other.locator('.quiz h2')).toHaveText(/^Question 1 of/);
+  await other.goto('/playground/');
+  await expect(other.getByRole('article', { name: /^Answer from Course model/ })).toContainText('output tokens');
 
   // Importing the same file again adds nothing.
   await other.goto('/your-data/');
   await other.getByLabel('Backup file').setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: 'Imported.' })).toHaveText(
-    'Imported. This browser now has 1 completed lesson and 1 quiz attempt.',
+    'Imported. This browser now has 1 completed lesson, 1 quiz attempt and 1 playground prompt.',
   );
   expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('aif-c01-course-backup');
   await fresh.close();
