@@ -116,6 +116,36 @@ test('a saved answer whose formatting was tampered with shows as plain text, nev
   await expect(answer.getByRole('link')).toHaveCount(0);
 });
 
+test('for a model that takes temperature or top-p, not both, the learner chooses which one is sent', async ({
+  page,
+}) => {
+  await page.goto('/playground/');
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'Claude Haiku 4.5' });
+  const choice = page.getByRole('group', { name: 'Claude Haiku 4.5 takes temperature or top-p, not both. Send:' });
+  await expect(choice.getByRole('radio', { name: 'Temperature' })).toBeChecked();
+  await expect(page.getByRole('slider', { name: /^Temperature/ })).toBeVisible();
+  await expect(page.getByRole('slider', { name: /^Top-p/ })).toHaveCount(0);
+
+  // By keyboard: the arrow key moves the choice to top-p, whose slider replaces temperature's.
+  await choice.getByRole('radio', { name: 'Temperature' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(choice.getByRole('radio', { name: 'Top-p' })).toBeChecked();
+  await expect(page.getByRole('slider', { name: /^Temperature/ })).toHaveCount(0);
+  const topP = page.getByRole('slider', { name: /^Top-p/ });
+  await topP.focus();
+  await page.keyboard.press('Home');
+  await send(page, 'Hello');
+  const answer = page.getByRole('article', { name: 'Answer from Claude Haiku 4.5' });
+  await expect(answer.locator('.playground__settings-used')).toHaveText(/^top-p 0, max tokens \d+$/);
+  await expect(answer.locator('.playground__figures')).toContainText('output tokens');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The choice is kept with the other settings.
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Top-p' })).toBeChecked();
+});
+
 test('a Bedrock throttle shows plain advice instead of an error dump', async ({ page }) => {
   await openWithBedrock(page);
   await send(page, '[fail ThrottlingException]');

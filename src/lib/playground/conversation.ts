@@ -84,7 +84,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 function readLane(value: unknown): LaneSettings | null {
   if (!isRecord(value)) return null;
-  const { modelId, temperature, topP, topK, maxTokens, stopSequences, seed } = value;
+  const { modelId, temperature, topP, topK, maxTokens, stopSequences, seed, randomness } = value;
   if (!isString(modelId) || !isNumber(temperature) || !isNumber(topP) || !isNumber(topK) || !isNumber(maxTokens))
     return null;
   if (!isNumber(seed) || !Array.isArray(stopSequences) || !stopSequences.every(isString)) return null;
@@ -96,6 +96,8 @@ function readLane(value: unknown): LaneSettings | null {
     maxTokens,
     stopSequences: stopSequences.slice(0, MAX_STOP_SEQUENCES),
     seed,
+    // Saved before the learner could choose: temperature, the default.
+    randomness: randomness === 'topP' ? 'topP' : 'temperature',
   };
 }
 

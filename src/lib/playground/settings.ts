@@ -32,7 +32,11 @@ export interface LaneSettings {
   stopSequences: string[];
   /** Sent only to the built-in model. */
   seed: number;
+  /** For a model that takes temperature or top-p but not both (Claude 4.5): the one the learner chose to send. */
+  randomness: Randomness;
 }
+
+export type Randomness = 'temperature' | 'topP';
 
 export interface PlaygroundSettings {
   /** Two lanes side by side, each answering the same prompt. */
@@ -55,6 +59,7 @@ export function defaultLane(model: ModelInfo): LaneSettings {
     maxTokens: model.maxTokens.default,
     stopSequences: [],
     seed: DEFAULT_SEED,
+    randomness: 'temperature',
   };
 }
 
@@ -70,6 +75,7 @@ export function clampLane(lane: LaneSettings, model: ModelInfo): LaneSettings {
       .slice(0, MAX_STOP_SEQUENCES)
       .map((stop) => stop.slice(0, MAX_STOP_SEQUENCE_CHARS)),
     seed: seedFrom(lane.seed, DEFAULT_SEED),
+    randomness: lane.randomness,
   };
 }
 
@@ -91,13 +97,9 @@ export function lanesToSend(settings: PlaygroundSettings, models: readonly Model
   });
 }
 
-/**
- * For a model that takes temperature or top-p but not both: which one is sent. Top-p when the learner lowered it
- * below its maximum, temperature otherwise.
- */
-export function randomnessControl(lane: LaneSettings, model: ModelInfo): 'both' | 'temperature' | 'topP' {
-  if (!model.temperatureOrTopP) return 'both';
-  return lane.topP < model.topP.max ? 'topP' : 'temperature';
+/** Which of temperature and top-p a lane sends: both, or for a model that takes only one, the learner's choice. */
+export function randomnessControl(lane: LaneSettings, model: ModelInfo): 'both' | Randomness {
+  return model.temperatureOrTopP ? lane.randomness : 'both';
 }
 
 /** The latest turns of a history that fit the server's limits with the new prompt; older turns go first. */

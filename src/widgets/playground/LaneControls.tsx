@@ -25,6 +25,7 @@ const rangeLabel = (name: string, range: ParameterRange) => `${name} (${range.mi
 export default function LaneControls({ id, legend, lane, model, models, onChange, onModel }: Props) {
   const set = (changes: Partial<LaneSettings>) => onChange({ ...lane, ...changes });
   const stops = lane.stopSequences;
+  const control = randomnessControl(lane, model);
   return (
     <fieldset class="playground__lane">
       <legend>{legend}</legend>
@@ -46,29 +47,43 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
           ))}
         </select>
       </div>
-      <RangeControl
-        id={`${id}-temperature`}
-        label={rangeLabel('Temperature', model.temperature)}
-        min={model.temperature.min}
-        max={model.temperature.max}
-        step={0.05}
-        value={lane.temperature}
-        onChange={(temperature) => set({ temperature })}
-      />
-      <RangeControl
-        id={`${id}-top-p`}
-        label={rangeLabel('Top-p', model.topP)}
-        min={model.topP.min}
-        max={model.topP.max}
-        step={0.01}
-        value={lane.topP}
-        onChange={(topP) => set({ topP })}
-      />
-      {randomnessControl(lane, model) !== 'both' && (
-        <p class="playground__hint playground__field--wide">
-          {model.name} takes temperature or top-p, not both: top-p is sent when you set it below {model.topP.max}, and
-          temperature otherwise. Now sent: {randomnessControl(lane, model) === 'topP' ? 'top-p' : 'temperature'}.
-        </p>
+      {control !== 'both' && (
+        <fieldset class="playground__choice playground__field--wide">
+          <legend>{model.name} takes temperature or top-p, not both. Send:</legend>
+          {(['temperature', 'topP'] as const).map((randomness) => (
+            <label>
+              <input
+                type="radio"
+                name={`${id}-randomness`}
+                checked={control === randomness}
+                onChange={() => set({ randomness })}
+              />
+              {randomness === 'topP' ? 'Top-p' : 'Temperature'}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {control !== 'topP' && (
+        <RangeControl
+          id={`${id}-temperature`}
+          label={rangeLabel('Temperature', model.temperature)}
+          min={model.temperature.min}
+          max={model.temperature.max}
+          step={0.05}
+          value={lane.temperature}
+          onChange={(temperature) => set({ temperature })}
+        />
+      )}
+      {control !== 'temperature' && (
+        <RangeControl
+          id={`${id}-top-p`}
+          label={rangeLabel('Top-p', model.topP)}
+          min={model.topP.min}
+          max={model.topP.max}
+          step={0.01}
+          value={lane.topP}
+          onChange={(topP) => set({ topP })}
+        />
       )}
       {model.topK && (
         <RangeControl

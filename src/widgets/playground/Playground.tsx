@@ -225,7 +225,7 @@ export default function Playground() {
       {settings && (
         <details class="playground__setup" open>
           <summary>Models and parameters</summary>
-          <fieldset class="playground__mode">
+          <fieldset class="playground__choice">
             <legend>Mode</legend>
             <label>
               <input

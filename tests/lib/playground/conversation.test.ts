@@ -78,6 +78,19 @@ describe('decodeConversation', () => {
     expect(decoded).toMatchObject({ problem: 'partly-invalid', dropped: 2 });
   });
 
+  it('reads settings saved before the temperature-or-top-p choice as sending temperature', () => {
+    const { randomness: _randomness, ...older } = lane();
+    const raw = JSON.stringify({
+      version: 1,
+      settings: { compare: false, system: '', lanes: [older, older] },
+      turns: [turn('1', [doneAnswer({ lane: older as never })])],
+    });
+    const decoded = decodeConversation(raw);
+    expect(decoded.dropped).toBe(0);
+    expect(decoded.value.settings?.lanes[0].randomness).toBe('temperature');
+    expect(decoded.value.turns[0]?.answers[0]?.lane.randomness).toBe('temperature');
+  });
+
   it('starts empty from data that is not a conversation', () => {
     for (const raw of ['not json', '[]', '{"version":1}']) {
       expect(decodeConversation(raw)).toMatchObject({ value: emptyConversation(), problem: 'unreadable' });

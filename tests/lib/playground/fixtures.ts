@@ -52,6 +52,7 @@ export const lane = (changes: Partial<LaneSettings> = {}): LaneSettings => ({
   maxTokens: 40,
   stopSequences: [],
   seed: 42,
+  randomness: 'temperature',
   ...changes,
 });
 

@@ -134,16 +134,27 @@ describe('models that take temperature or top-p, not both', () => {
       prompt: 'Hi',
     });
 
-  it('sends temperature while top-p is at its maximum', () => {
-    const sent = request({ temperature: 0.2, topP: 1 });
+  it('sends temperature alone by default', () => {
+    const sent = request({ temperature: 0.2, topP: 0.5 });
     expect(sent.temperature).toBe(0.2);
     expect(sent).not.toHaveProperty('topP');
   });
 
-  it('sends top-p alone once the learner lowers it', () => {
-    const sent = request({ temperature: 0.2, topP: 0.5 });
+  it('sends top-p alone when the learner chooses it', () => {
+    const sent = request({ temperature: 0.2, topP: 0.5, randomness: 'topP' });
     expect(sent.topP).toBe(0.5);
     expect(sent).not.toHaveProperty('temperature');
+  });
+
+  it('sends both to every other model, whatever the choice', () => {
+    const sent = buildChatRequest({
+      lane: lane({ modelId: haiku.id, temperature: 0.2, topP: 0.5, randomness: 'topP' }),
+      model: haiku,
+      system: '',
+      history: [],
+      prompt: 'Hi',
+    });
+    expect(sent).toMatchObject({ temperature: 0.2, topP: 0.5 });
   });
 });
 
