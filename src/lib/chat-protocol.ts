@@ -5,7 +5,7 @@
  * GET  /api/playground/models → ModelsResponse
  * POST /api/playground/chat   ← ChatRequest, → text/event-stream of ChatEvent, or a JSON ApiError with a 4xx/5xx
  */
-import type { MarkdownNode } from './playground/markdown-tree';
+import type { MarkdownUpdate } from './playground/markdown-tree';
 
 /** The server's limits on a chat request; the island applies them too, so the learner hears of them first. */
 /** Turns in one request, the new prompt included. */
@@ -112,7 +112,7 @@ export type ChatEvent =
    * elements. Top-level nodes from `from` on replace those of the previous update. Sent as the text streams (spaced
    * out) and once more before `done` or `error` when the last tree does not cover the whole text.
    */
-  | { type: 'markdown'; from: number; nodes: MarkdownNode[]; chars: number }
+  | ({ type: 'markdown' } & MarkdownUpdate)
   | {
       type: 'done';
       stopReason: string;

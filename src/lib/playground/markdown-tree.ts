@@ -107,10 +107,17 @@ export function readRenderedMarkdown(value: unknown): RenderedMarkdown | undefin
   return nodes ? { nodes, chars: value.chars as number } : undefined;
 }
 
-/** The tree after a streamed update: top-level nodes from `from` on are replaced by `nodes`. */
-export function updateRendered(
-  previous: RenderedMarkdown | undefined,
-  update: { from: number; nodes: MarkdownNode[]; chars: number },
-): RenderedMarkdown {
+/** A streaming answer's next tree, as the server sends it. */
+export interface MarkdownUpdate {
+  /** The first top-level node that changed: the browser keeps the ones before it. */
+  from: number;
+  /** The top-level nodes from `from` on. */
+  nodes: MarkdownNode[];
+  /** Characters of the answer the whole tree covers. */
+  chars: number;
+}
+
+/** The tree after a streamed update. */
+export function updateRendered(previous: RenderedMarkdown | undefined, update: MarkdownUpdate): RenderedMarkdown {
   return { nodes: [...(previous?.nodes ?? []).slice(0, update.from), ...update.nodes], chars: update.chars };
 }

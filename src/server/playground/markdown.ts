@@ -17,6 +17,7 @@ import {
   type MarkdownElement,
   type MarkdownNode,
   type MarkdownTag,
+  type MarkdownUpdate,
 } from '../../lib/playground/markdown-tree';
 
 const TAGS = new Set<string>(MARKDOWN_TAGS);
@@ -85,14 +86,6 @@ function textOf(node: Nodes): string {
 /** How often a streaming answer's tree is rebuilt at most, and the share of time rebuilding may take at most. */
 const MIN_INTERVAL_MS = 100;
 const MAX_BUSY_SHARE = 0.025;
-
-export interface MarkdownUpdate {
-  /** The first top-level node that changed: the browser keeps the ones before it. */
-  from: number;
-  nodes: MarkdownNode[];
-  /** Characters of the answer the tree covers. */
-  chars: number;
-}
 
 /**
  * The trees of an answer as it streams. Rebuilding from the whole text keeps the Markdown exact (a table or a list
