@@ -57,6 +57,10 @@ test('a Markdown answer is formatted, a model’s HTML and script links never ru
     '| :-- | :-- | --: | --: |',
     '| Amazon Nova Micro | us.amazon.nova-micro-v1:0 | 128,000 | $0.000035 |',
     '',
+    '```python',
+    "response = client.converse(modelId='us.amazon.nova-micro-v1:0', messages=messages, inferenceConfig=config)",
+    '```',
+    '',
     '- **Fast** and `cheap`',
     '- <img src=x onerror="alert(1)"> <script>alert(2)</script>',
     '',
@@ -83,6 +87,8 @@ test('a Markdown answer is formatted, a model’s HTML and script links never ru
   const table = answer.getByRole('region', { name: 'Table in the answer' });
   expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // So does a long line of code, which takes focus like the table.
+  await expect(answer.locator('pre')).toHaveAttribute('tabindex', '0');
   await table.focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);

@@ -62,7 +62,9 @@ function draw(node: MarkdownNode): ComponentChild {
   const { tag, href, start, align, children } = node;
   // Following a model's link tells the site nothing about this page.
   const rel = href && 'noreferrer nofollow';
-  const element = h(tag, { href, rel, start, style: align && { textAlign: align } }, children.map(draw));
+  // A code block scrolls sideways, so it takes focus for the keyboard, as the lessons' code blocks do.
+  const tabIndex = tag === 'pre' ? 0 : undefined;
+  const element = h(tag, { href, rel, start, tabIndex, style: align && { textAlign: align } }, children.map(draw));
   // A wide table scrolls on its own on a phone; the region can take focus, so the keyboard can scroll it.
   return tag === 'table' ? (
     <div class="table-scroll" role="region" aria-label="Table in the answer" tabindex={0}>
