@@ -56,19 +56,26 @@ export function rankByProbability(probabilities: ArrayLike<number>) {
   );
 }
 
-/** p_i^(1/T), renormalised, computed in log space so small probabilities and low temperatures do not underflow. */
+/**
+ * p_i^(1/T), renormalised. Computed as (p_i / p_max)^(1/T), so the largest term is 1: nothing overflows at low
+ * temperatures, and a term underflows to 0 only when it is negligible next to the top one.
+ */
 function applyTemperature(probabilities: Float64Array, temperature: number) {
   if (temperature === 1) return probabilities;
+  let top = 0;
+  for (let i = 0; i < probabilities.length; i++)
+    if ((probabilities[i] as number) > top) top = probabilities[i] as number;
+  const exponent = 1 / temperature;
   const scaled = new Float64Array(probabilities.length);
-  let top = -Infinity;
+  let total = 0;
   for (let i = 0; i < scaled.length; i++) {
     const p = probabilities[i] as number;
-    scaled[i] = p > 0 ? Math.log(p) / temperature : -Infinity;
-    if ((scaled[i] as number) > top) top = scaled[i] as number;
+    const value = p > 0 ? (p / top) ** exponent : 0;
+    scaled[i] = value;
+    total += value;
   }
-  for (let i = 0; i < scaled.length; i++)
-    scaled[i] = scaled[i] === -Infinity ? 0 : Math.exp((scaled[i] as number) - top);
-  return normalise(scaled);
+  for (let i = 0; i < scaled.length; i++) scaled[i] = (scaled[i] as number) / total;
+  return scaled;
 }
 
 /**

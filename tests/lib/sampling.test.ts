@@ -43,6 +43,17 @@ describe('adjust', () => {
     expect(Array.from(adjust([0.2, 0.4, 0.4], { temperature: 0, topP: 0.1 }))).toEqual([0, 1, 0]);
   });
 
+  it('stays exact at low temperatures where p^(1/T) itself would underflow', () => {
+    // (1e-200)^20 is far below the smallest double; relative to the top token the terms are fine.
+    const adjusted = adjust([1e-200, 2e-200, 0], { temperature: 0.05 });
+    expect(adjusted[0]).toBeCloseTo(0.5 ** 20 / (1 + 0.5 ** 20), 12);
+    expect(adjusted[1]).toBeCloseTo(1 / (1 + 0.5 ** 20), 12);
+    expect(adjusted[2]).toBe(0);
+    const cold = adjust([0.5, 0.3, 0.2], { temperature: 0.001 });
+    expect(cold[0]).toBe(1);
+    expect((cold[1] as number) / 0.6 ** 1000).toBeCloseTo(1, 9);
+  });
+
   it('keeps a 0.8 top-p boundary exact when the probabilities sum to 1', () => {
     const withOthers = [...STREETS, 0.03];
     expect(Array.from(adjust(withOthers, { topP: 0.8 }), (p) => p > 0)).toEqual([
