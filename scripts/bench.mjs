@@ -120,10 +120,13 @@ async function lighthouseScores(path) {
   };
 }
 
-/** Runs the Vitest benchmarks, which write their figures to bench-results/runtime.json. */
+/**
+ * Runs the Vitest benchmarks, which write their figures to bench-results/runtime.json. One file at a time, so
+ * that no benchmark shares the cores with another, and their figures do not race to the file.
+ */
 async function runtimeFigures() {
   await rm('bench-results/runtime.json', { force: true });
-  await run('npx', ['vitest', 'bench', '--run', 'tests/bench', '--silent']);
+  await run('npx', ['vitest', 'bench', '--run', 'tests/bench', '--silent', '--no-file-parallelism']);
   return JSON.parse(await readFile('bench-results/runtime.json', 'utf8'));
 }
 
