@@ -19,6 +19,12 @@ export default defineConfig({
       PLAYGROUND_ACCESS_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true, min: 16 }),
       PLAYGROUND_MAX_TOKENS: envField.number({ context: 'server', access: 'secret', default: 1024, int: true, gt: 0 }),
       PLAYGROUND_DAILY_SPEND_CAP_USD: envField.number({ context: 'server', access: 'secret', default: 1, min: 0 }),
+      // Relative to the folder the server starts in.
+      PLAYGROUND_SPEND_FILE: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: '.data/playground-spend.json',
+      }),
       PLAYGROUND_RATE_LIMIT_PER_MINUTE: envField.number({
         context: 'server',
         access: 'secret',

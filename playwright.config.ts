@@ -1,11 +1,18 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/browser.mjs';
 import { PORTS } from './tests/e2e/fixtures';
 
 const executablePath = chromiumPath();
 const origin = (port: number) => `http://127.0.0.1:${port}`;
-// Every browser test chats from 127.0.0.1, so the playground's per-address rate limit is raised for them.
-const playgroundLimits = { PLAYGROUND_RATE_LIMIT_PER_MINUTE: '600', PLAYGROUND_RATE_LIMIT_BURST: '100' };
+// Every browser test chats from 127.0.0.1, so the playground's per-address rate limit is raised for them; each run
+// starts with nothing spent, and keeps out of the spend file of the developer's own server.
+const playgroundLimits = {
+  PLAYGROUND_RATE_LIMIT_PER_MINUTE: '600',
+  PLAYGROUND_RATE_LIMIT_BURST: '100',
+  PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-e2e-spend-${Date.now()}.json`),
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',

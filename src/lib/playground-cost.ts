@@ -30,6 +30,13 @@ export interface Reservation {
   usd: number;
 }
 
+/** What a ledger keeps across restarts of the server: a UTC day and what was spent on it. */
+export interface SpendRecord {
+  /** YYYY-MM-DD. */
+  day: string;
+  spentUsd: number;
+}
+
 export type ReserveResult =
   { ok: true; reservation: Reservation } | { ok: false; spentUsd: number; capUsd: number; retryAfterSeconds: number };
 
@@ -41,10 +48,13 @@ export class SpendLedger {
   private readonly capUsd: number;
   private readonly now: () => number;
 
-  constructor(capUsd: number, now: () => number = Date.now) {
+  /** `saved` is what an earlier run of the server spent; it counts when it is from today. */
+  constructor(capUsd: number, now: () => number = Date.now, saved?: SpendRecord) {
     if (!(capUsd >= 0)) throw new RangeError('A spend cap must be 0 US dollars or more');
     this.capUsd = capUsd;
     this.now = now;
+    if (saved && saved.day === this.rollOver() && Number.isFinite(saved.spentUsd) && saved.spentUsd > 0)
+      this.committed = saved.spentUsd;
   }
 
   /** Holds the amount for a request if the day's spending plus what is held stays within the cap. */
@@ -73,6 +83,11 @@ export class SpendLedger {
   get spentTodayUsd() {
     this.rollOver();
     return this.committed;
+  }
+
+  /** Today's spending, to keep across a restart. */
+  record(): SpendRecord {
+    return { day: this.rollOver(), spentUsd: this.committed };
   }
 
   private rollOver() {

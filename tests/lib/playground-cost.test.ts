@@ -47,6 +47,17 @@ describe('daily spend ledger', () => {
     expect(ledger.spentTodayUsd).toBe(0);
   });
 
+  test('what an earlier run spent today counts against the cap; what it spent on another day does not', () => {
+    const restarted = new SpendLedger(1, () => noon, { day: '2026-11-22', spentUsd: 0.7 });
+    expect(restarted.spentTodayUsd).toBeCloseTo(0.7);
+    expect(restarted.reserve(0.4)).toMatchObject({ ok: false, spentUsd: 0.7 });
+    const reserved = restarted.reserve(0.2);
+    if (reserved.ok) restarted.settle(reserved.reservation, 0.1);
+    expect(restarted.record()).toEqual({ day: '2026-11-22', spentUsd: expect.closeTo(0.8, 10) as number });
+
+    expect(new SpendLedger(1, () => noon, { day: '2026-11-21', spentUsd: 0.9 }).spentTodayUsd).toBe(0);
+  });
+
   test('a cap of 0 refuses every paid request', () => {
     expect(new SpendLedger(0).reserve(0.000001).ok).toBe(false);
     expect(new SpendLedger(0).reserve(0).ok).toBe(true);

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -88,7 +89,15 @@ export async function startBuiltServer(
   );
   if (inUse) throw new Error(`Port ${port} is already in use: stop whatever listens there`);
   const child = spawn(process.execPath, [...nodeOptions, join(directory, 'server', 'entry.mjs')], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      // Each run starts with nothing spent, and keeps out of the spend file of the developer's own server.
+      PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-test-spend-${process.pid}-${port}.json`),
+      ...env,
+    },
     stdio: 'pipe',
   });
   let output = '';

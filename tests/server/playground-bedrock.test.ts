@@ -3,9 +3,12 @@
  * route's handler. Streaming, usage, cost, every error before and inside the stream, Stop and disconnect, and the
  * protections of the owner's account.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatEvent } from '../../src/lib/chat-protocol';
-import { costOf } from '../../src/lib/playground-cost';
+import { costOf, estimateInputTokens } from '../../src/lib/playground-cost';
 import { updateRendered, type RenderedMarkdown } from '../../src/lib/playground/markdown-tree';
 import { readChatEvents } from '../../src/lib/sse';
 import { BedrockProvider } from '../../src/server/playground/bedrock';
@@ -305,6 +308,24 @@ describe('protection of the AWS account', () => {
     expect(error.message).toContain('$0.01');
     expect(error.advice).toMatch(/cheaper model|fewer max tokens/);
     expect(fake.requests.length).toBe(sent);
+  });
+
+  test('what was spent today still counts after the server restarts', async () => {
+    const spendFile = join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
+    const request = () => chatRequest(ask(NOVA_MICRO, 'Hi', { maxTokens: 100 }));
+    await eventsOf(await playgroundWith({ spendFile }).chat(request(), '127.0.0.1'));
+    const spent = (JSON.parse(readFileSync(spendFile, 'utf8')) as { spentUsd: number }).spentUsd;
+    expect(spent).toBeGreaterThan(0);
+
+    // A cap with room for the request's worst case, but not for that plus what the first run spent.
+    const worstCase = costOf({ inputTokens: estimateInputTokens('\nHi'), outputTokens: 100 }, priceOf(NOVA_MICRO));
+    const cap = worstCase + spent / 2;
+    const fresh = await playgroundWith({ dailySpendCapUsd: cap }).chat(request(), '127.0.0.1');
+    expect(fresh.status).toBe(200);
+    await eventsOf(fresh);
+    const restarted = await playgroundWith({ dailySpendCapUsd: cap, spendFile }).chat(request(), '127.0.0.1');
+    expect(restarted.status).toBe(429);
+    expect((await errorOf(restarted)).code).toBe('spend-cap');
   });
 
   test('a running request holds its worst case; the actual cost is settled when it ends', async () => {

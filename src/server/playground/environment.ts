@@ -8,6 +8,7 @@ import {
   PLAYGROUND_MAX_TOKENS,
   PLAYGROUND_RATE_LIMIT_BURST,
   PLAYGROUND_RATE_LIMIT_PER_MINUTE,
+  PLAYGROUND_SPEND_FILE,
 } from 'astro:env/server';
 import type { PlaygroundSettings } from './settings';
 
@@ -19,5 +20,6 @@ export const settings: PlaygroundSettings = {
   accessToken: PLAYGROUND_ACCESS_TOKEN,
   maxTokens: PLAYGROUND_MAX_TOKENS,
   dailySpendCapUsd: PLAYGROUND_DAILY_SPEND_CAP_USD,
+  spendFile: PLAYGROUND_SPEND_FILE,
   rateLimit: { perMinute: PLAYGROUND_RATE_LIMIT_PER_MINUTE, burst: PLAYGROUND_RATE_LIMIT_BURST },
 };

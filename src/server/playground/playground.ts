@@ -17,6 +17,7 @@ import type { MarkdownUpdate } from '../../lib/playground/markdown-tree';
 import { MarkdownStream } from './markdown';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { PlaygroundSettings } from './settings';
+import { readSpendFile, spendFileWriter } from './spend-file';
 import { maxTokensCap, validateChat, type ValidChat } from './validation';
 
 /** A chat request body larger than this is refused before it is parsed. */
@@ -39,7 +40,12 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     parts.bedrock ?? new BedrockProvider({ region: settings.bedrockRegion, endpoint: settings.bedrockEndpoint });
   const builtIn = parts.builtIn ?? builtInProvider;
   const limiter = new TokenBuckets(settings.rateLimit);
-  const ledger = new SpendLedger(settings.dailySpendCapUsd);
+  const ledger = new SpendLedger(
+    settings.dailySpendCapUsd,
+    Date.now,
+    settings.spendFile ? readSpendFile(settings.spendFile) : undefined,
+  );
+  const saveSpend = settings.spendFile ? spendFileWriter(settings.spendFile) : undefined;
 
   async function models(clientAddress: string): Promise<ModelsResponse> {
     const status = await bedrock.check();
@@ -121,7 +127,9 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
       if (settled) return;
       settled = true;
       request.signal.removeEventListener('abort', stop);
-      if (reservation) ledger.settle(reservation, costOf(usage, valid.model.price));
+      if (!reservation) return;
+      ledger.settle(reservation, costOf(usage, valid.model.price));
+      saveSpend?.(ledger.record());
     };
     // Without a usage report (Stop, a failure), Bedrock still bills what it read and wrote: estimate it.
     const estimatedUsage = () => ({

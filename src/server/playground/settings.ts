@@ -14,6 +14,8 @@ export interface PlaygroundSettings {
   maxTokens: number;
   /** US dollars a UTC day the playground may spend on Bedrock. */
   dailySpendCapUsd: number;
+  /** File that keeps the day's spending across restarts; without one it is kept in memory only. */
+  spendFile?: string | undefined;
   /** Chat requests per client address. */
   rateLimit: RateLimit;
 }
