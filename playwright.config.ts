@@ -14,6 +14,17 @@ const playgroundLimits = {
   PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-e2e-spend-${Date.now()}.json`),
 };
 
+/** The built server (`node dist/server/entry.mjs`) on a port, with the playground's test settings and `env`. */
+function builtServer(port: number, env: Record<string, string>) {
+  return {
+    command: 'node dist/server/entry.mjs',
+    env: { PORT: String(port), HOST: '127.0.0.1', ...playgroundLimits, ...env },
+    url: `${origin(port)}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -28,25 +39,16 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
-    {
-      // The built server, as users run it (npm test builds first), with no AWS setup: Bedrock models are off.
-      command: 'node dist/server/entry.mjs',
-      env: {
-        PORT: String(PORTS.app),
-        HOST: '127.0.0.1',
-        ...playgroundLimits,
-        AWS_REGION: '',
-        AWS_DEFAULT_REGION: '',
-        AWS_PROFILE: '',
-        AWS_ACCESS_KEY_ID: '',
-        AWS_SECRET_ACCESS_KEY: '',
-        AWS_CONFIG_FILE: '/nonexistent/aws-config',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      },
-      url: `${origin(PORTS.app)}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
+    // The built server, as users run it (npm test builds first), with no AWS setup: Bedrock models are off.
+    builtServer(PORTS.app, {
+      AWS_REGION: '',
+      AWS_DEFAULT_REGION: '',
+      AWS_PROFILE: '',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    }),
     {
       // A fake Amazon Bedrock runtime (HTTP/2, real event-stream frames) for the playground's Bedrock journeys.
       command: `node tests/fakes/bedrock-server.ts --port ${PORTS.fakeBedrock}`,
@@ -54,21 +56,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
-    {
-      // The same built server with AWS set up, its Bedrock calls going to the fake.
-      command: 'node dist/server/entry.mjs',
-      env: {
-        PORT: String(PORTS.bedrockApp),
-        HOST: '127.0.0.1',
-        ...playgroundLimits,
-        BEDROCK_ENDPOINT: origin(PORTS.fakeBedrock),
-        BEDROCK_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'fake-key-id-e2e',
-        AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-the-local-bedrock-fake',
-      },
-      url: `${origin(PORTS.bedrockApp)}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
+    // The same built server with AWS set up, its Bedrock calls going to the fake.
+    builtServer(PORTS.bedrockApp, {
+      BEDROCK_ENDPOINT: origin(PORTS.fakeBedrock),
+      BEDROCK_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'fake-key-id-e2e',
+      AWS_SECRET_ACCESS_KEY: 'fake-secret-key-for-the-local-bedrock-fake',
+    }),
   ],
 });

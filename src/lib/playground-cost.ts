@@ -3,6 +3,7 @@
  * cap that reserves a request's worst case before the call and settles on what it actually used.
  */
 import type { ChatUsage } from './chat-protocol';
+import { parseObject } from './stored-data';
 
 export interface TokenPrice {
   /** US dollars per 1,000 input tokens. */
@@ -37,6 +38,15 @@ export interface SpendRecord {
   spentUsd: number;
 }
 
+/** A record read back from storage, or undefined when it is not one. */
+export function parseSpendRecord(raw: string): SpendRecord | undefined {
+  const data = parseObject(raw);
+  const { day, spentUsd } = data ?? {};
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  if (typeof spentUsd !== 'number' || !Number.isFinite(spentUsd) || spentUsd < 0) return undefined;
+  return { day, spentUsd };
+}
+
 export type ReserveResult =
   { ok: true; reservation: Reservation } | { ok: false; spentUsd: number; capUsd: number; retryAfterSeconds: number };
 
@@ -53,8 +63,7 @@ export class SpendLedger {
     if (!(capUsd >= 0)) throw new RangeError('A spend cap must be 0 US dollars or more');
     this.capUsd = capUsd;
     this.now = now;
-    if (saved && saved.day === this.rollOver() && Number.isFinite(saved.spentUsd) && saved.spentUsd > 0)
-      this.committed = saved.spentUsd;
+    if (saved?.day === this.rollOver()) this.committed = saved.spentUsd;
   }
 
   /** Holds the amount for a request if the day's spending plus what is held stays within the cap. */

@@ -1,9 +1,14 @@
 /** A labelled field for a random seed: whatever is typed becomes a valid seed (see seedFrom). */
 import { seedFrom } from '../lib/seed';
 
-export default function SeedControl(props: { label: string; value: number; onChange: (seed: number) => void }) {
+export default function SeedControl(props: {
+  label: string;
+  value: number;
+  onChange: (seed: number) => void;
+  class?: string;
+}) {
   return (
-    <label>
+    <label class={props.class}>
       <span>{props.label}</span>
       <input
         type="number"

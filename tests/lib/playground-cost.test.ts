@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SpendLedger, costOf, estimateInputTokens } from '../../src/lib/playground-cost';
+import { SpendLedger, costOf, estimateInputTokens, parseSpendRecord } from '../../src/lib/playground-cost';
 
 describe('playground cost', () => {
   test('cost is tokens times the price per 1,000', () => {
@@ -62,5 +62,13 @@ describe('daily spend ledger', () => {
     expect(new SpendLedger(0).reserve(0.000001).ok).toBe(false);
     expect(new SpendLedger(0).reserve(0).ok).toBe(true);
     expect(() => new SpendLedger(-1)).toThrow(RangeError);
+  });
+});
+
+describe('parseSpendRecord', () => {
+  test('reads a day and an amount, and nothing else', () => {
+    expect(parseSpendRecord('{"day":"2026-11-22","spentUsd":0.25}')).toEqual({ day: '2026-11-22', spentUsd: 0.25 });
+    for (const raw of ['', 'null', '[]', '{"day":"22/11/2026","spentUsd":1}', '{"day":"2026-11-22","spentUsd":-1}'])
+      expect(parseSpendRecord(raw), raw).toBeUndefined();
   });
 });

@@ -73,6 +73,24 @@ export interface RunningServer {
 }
 
 /**
+ * The environment of a built server whose Bedrock calls go to a fake: static fake credentials and a region, no
+ * retries (an error reaches the playground at once), and nothing read from the developer's AWS files or an
+ * instance role.
+ */
+export function fakeBedrockEnv(endpoint: string, credentials: { keyId: string; secret: string }) {
+  return {
+    AWS_ACCESS_KEY_ID: credentials.keyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secret,
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_CONFIG_FILE: '/dev/null',
+    BEDROCK_REGION: 'us-east-1',
+    BEDROCK_ENDPOINT: endpoint,
+  };
+}
+
+/**
  * Starts the built server with only the given environment (plus PATH), so nothing from the developer's own AWS
  * setup leaks in.
  */

@@ -9,7 +9,7 @@ import type { ModelsResponse } from '../../src/lib/chat-protocol';
 import { readChatEvents } from '../../src/lib/sse';
 import { NORMAL_ANSWER, startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server';
 import { leaksIn } from '../secret-scan';
-import { BUILD_ENV_SECRETS, builtClient, startBuiltServer, type RunningServer } from './built-server';
+import { BUILD_ENV_SECRETS, builtClient, fakeBedrockEnv, startBuiltServer, type RunningServer } from './built-server';
 import { NOVA_MICRO, answerText, ask, errorOf, eventsOf } from './helpers';
 
 const SECRET = 'http-suite-secret-access-key';
@@ -17,17 +17,7 @@ let fake: FakeBedrock;
 let server: RunningServer;
 
 function awsEnv(overrides: Record<string, string> = {}) {
-  return {
-    AWS_ACCESS_KEY_ID: 'fake-key-id-http-suite',
-    AWS_SECRET_ACCESS_KEY: SECRET,
-    AWS_MAX_ATTEMPTS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_CONFIG_FILE: '/dev/null',
-    BEDROCK_REGION: 'us-east-1',
-    BEDROCK_ENDPOINT: fake.url,
-    ...overrides,
-  };
+  return { ...fakeBedrockEnv(fake.url, { keyId: 'fake-key-id-http-suite', secret: SECRET }), ...overrides };
 }
 
 function post(origin: string, body: unknown, init: RequestInit = {}) {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readChatEvents } from '../../src/lib/sse';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server';
-import { startBuiltServer, type RunningServer } from './built-server';
+import { fakeBedrockEnv, startBuiltServer, type RunningServer } from './built-server';
 import { NOVA_MICRO, ask } from './helpers';
 
 const CHATS = 200;
@@ -27,14 +27,7 @@ beforeAll(async () => {
   server = await startBuiltServer(
     4344,
     {
-      AWS_ACCESS_KEY_ID: 'fake-key-id-load-test',
-      AWS_SECRET_ACCESS_KEY: 'load-test-secret',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_CONFIG_FILE: '/dev/null',
-      BEDROCK_REGION: 'us-east-1',
-      BEDROCK_ENDPOINT: fake.url,
+      ...fakeBedrockEnv(fake.url, { keyId: 'fake-key-id-load-test', secret: 'load-test-secret' }),
       PLAYGROUND_RATE_LIMIT_BURST: String(BURST),
       PLAYGROUND_RATE_LIMIT_PER_MINUTE: '60',
       PLAYGROUND_DAILY_SPEND_CAP_USD: '100',

@@ -1,8 +1,7 @@
 /** A bad chat request gets a 400 JSON error naming the field, through the route's handler; nothing is generated. */
 import { describe, expect, test } from 'vitest';
-import type { ChatRequest } from '../../src/lib/chat-protocol';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS, type ChatRequest } from '../../src/lib/chat-protocol';
 import { createPlayground } from '../../src/server/playground/playground';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS } from '../../src/lib/chat-protocol';
 import {
   CLAUDE_HAIKU,
   LLAMA,

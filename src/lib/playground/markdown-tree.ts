@@ -72,12 +72,16 @@ export function safeHref(href: string) {
 
 const TAGS = new Set<string>(MARKDOWN_TAGS);
 
+export function isMarkdownTag(tag: unknown): tag is MarkdownTag {
+  return typeof tag === 'string' && TAGS.has(tag);
+}
+
 function readNode(value: unknown, depth: number): MarkdownNode | null {
   if (typeof value === 'string') return value;
-  if (!isRecord(value) || depth > MAX_DEPTH || typeof value.tag !== 'string' || !TAGS.has(value.tag)) return null;
+  if (!isRecord(value) || depth > MAX_DEPTH || !isMarkdownTag(value.tag)) return null;
   const children = readNodes(value.children, depth + 1);
   if (!children) return null;
-  const element: MarkdownElement = { tag: value.tag as MarkdownTag, children };
+  const element: MarkdownElement = { tag: value.tag, children };
   const { href, start, align } = value;
   if (href !== undefined) {
     if (value.tag !== 'a' || typeof href !== 'string' || !safeHref(href)) return null;

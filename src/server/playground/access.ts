@@ -5,14 +5,8 @@
  * reverse proxy on this machine makes every request look local). The built-in model costs nothing and stays open.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { ApiError } from '../../lib/chat-protocol';
+import type { Refusal } from '../responses';
 import { isLoopback, type PlaygroundSettings } from './settings';
-
-export interface AccessRefusal {
-  status: number;
-  error: ApiError['error'];
-  headers?: Record<string, string>;
-}
 
 /** Why Bedrock is refused to everyone on this server as configured, if it is. */
 export function exposureProblem(settings: PlaygroundSettings, clientAddress: string) {
@@ -31,7 +25,7 @@ export function tokenProblem(
   settings: PlaygroundSettings,
   request: Request,
   clientAddress: string,
-): AccessRefusal | undefined {
+): Refusal | undefined {
   const exposed = exposureProblem(settings, clientAddress);
   if (exposed) return { status: 403, error: { code: 'token-required', field: 'modelId', ...exposed } };
   if (!settings.accessToken) return undefined;

@@ -10,6 +10,7 @@ import {
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelsResponse } from '../../lib/chat-protocol';
+import { CREDENTIALS_ADVICE, describeBedrockError, isAbort, logLine } from './errors';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { ValidChat } from './validation';
 
@@ -25,10 +26,7 @@ export interface BedrockOptions {
 /** How long a credentials-and-region check is trusted before it is made again. */
 const STATUS_TTL_MS = 5 * 60_000;
 
-const SETUP_ADVICE =
-  'Give this server AWS credentials the standard way: run "aws configure", or set AWS_PROFILE to a configured ' +
-  'profile (after "aws sso login" for an SSO profile), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. ' +
-  'Set a region with AWS_REGION or BEDROCK_REGION. Then restart the server.';
+const SETUP_ADVICE = `${CREDENTIALS_ADVICE} Set a region with AWS_REGION or BEDROCK_REGION. Then restart the server.`;
 
 export class BedrockProvider implements ChatProvider {
   readonly answersInMarkdown = true;
@@ -73,10 +71,15 @@ export class BedrockProvider implements ChatProvider {
     if (!response.stream) throw new Error('Bedrock answered without a stream');
     return events(response.stream);
   }
+
+  describeError(error: unknown, model: { name: string }) {
+    if (!isAbort(error)) console.error(logLine(error));
+    return describeBedrockError(error, model.name);
+  }
 }
 
 /** The ConverseStream request for a validated chat. */
-export function converseInput(chat: ValidChat): ConverseStreamCommandInput {
+function converseInput(chat: ValidChat): ConverseStreamCommandInput {
   const { model } = chat;
   return {
     modelId: model.id,

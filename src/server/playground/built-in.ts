@@ -15,6 +15,13 @@ export const builtInProvider: ChatProvider = {
     const model = await courseLanguageModel();
     return words(model, chat, signal);
   },
+  describeError(error) {
+    console.error(`Playground: the built-in model failed: ${error instanceof Error ? error.message : String(error)}`);
+    return {
+      status: 500,
+      error: { code: 'built-in-error', message: 'The built-in model failed to answer.', advice: 'Try again.' },
+    };
+  },
 };
 
 async function* words(

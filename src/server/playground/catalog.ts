@@ -7,6 +7,12 @@ import { z } from 'astro/zod';
 import { BUILT_IN_MODEL_ID } from '../../lib/chat-protocol';
 import catalogFile from './catalog.json';
 
+/** A range's default lies within it. */
+const defaultInRange = [
+  (range: { min: number; max: number; default: number }) => range.min <= range.default && range.default <= range.max,
+  { message: 'needs min ≤ default ≤ max' },
+] as const;
+
 /** A numeric parameter's valid range for one model. */
 const parameterRange = z
   .object({
@@ -17,9 +23,7 @@ const parameterRange = z
     /** The value the playground starts from; the model's own default where its documentation gives one. */
     default: z.number(),
   })
-  .refine((range) => range.min <= range.default && range.default <= range.max, {
-    message: 'needs min ≤ default ≤ max',
-  });
+  .refine(...defaultInRange);
 
 const modelEntry = z.object({
   /** Bedrock model or inference profile ID as passed to ConverseStream, or the built-in model's ID. */
@@ -51,9 +55,7 @@ const modelEntry = z.object({
         .regex(/^[A-Za-z_]+(\.[A-Za-z_]+)*$/)
         .optional(),
     })
-    .refine((range) => range.min <= range.default && range.default <= range.max, {
-      message: 'needs min ≤ default ≤ max',
-    })
+    .refine(...defaultInRange)
     .nullable(),
   /** Output tokens per answer; the server's own limit caps it further. */
   maxTokens: parameterRange.refine((range) => Number.isInteger(range.min) && range.min >= 1, {
@@ -98,7 +100,7 @@ const catalogSchema = z
 
 export type CatalogModel = z.infer<typeof modelEntry>;
 
-export class CatalogError extends Error {
+class CatalogError extends Error {
   override name = 'CatalogError';
 }
 

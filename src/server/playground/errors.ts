@@ -3,17 +3,12 @@
  * kind is used, plus Bedrock's own message for a rejected parameter: never a stack, a request ID or anything from
  * the credentials.
  */
-import type { ApiError } from '../../lib/chat-protocol';
+import type { Refusal } from '../responses';
 
-export interface DescribedError {
-  /** HTTP status for a JSON answer, when the error comes before the stream starts. */
-  status: number;
-  error: ApiError['error'];
-}
-
-const CREDENTIALS_ADVICE =
-  'Configure AWS credentials for the server: run "aws configure", or "aws sso login" for an SSO profile (with ' +
-  'AWS_PROFILE set to it), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; then restart the server.';
+/** How to give the server AWS credentials, for every message that lacks them. */
+export const CREDENTIALS_ADVICE =
+  'Give this server AWS credentials the standard way: run "aws configure", or set AWS_PROFILE to a configured ' +
+  'profile (after "aws sso login" for an SSO profile), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -60,7 +55,7 @@ export function isAbort(error: unknown) {
 }
 
 /** Plain words and advice for an error from a Bedrock call, for the given model. */
-export function describeBedrockError(error: unknown, modelName: string): DescribedError {
+export function describeBedrockError(error: unknown, modelName: string): Refusal {
   const name = errorName(error);
   switch (name) {
     case 'AccessDeniedException':
@@ -145,7 +140,7 @@ export function describeBedrockError(error: unknown, modelName: string): Describ
         error: {
           code: 'no-credentials',
           message: "The server's AWS credentials are missing, expired or not valid.",
-          advice: CREDENTIALS_ADVICE,
+          advice: `${CREDENTIALS_ADVICE} Then restart the server.`,
         },
       };
   }

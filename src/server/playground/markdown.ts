@@ -11,7 +11,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { gfm } from 'micromark-extension-gfm';
 import {
   isAlignment,
-  MARKDOWN_TAGS,
+  isMarkdownTag,
   MAX_DEPTH,
   safeHref,
   type MarkdownElement,
@@ -20,7 +20,6 @@ import {
   type MarkdownUpdate,
 } from '../../lib/playground/markdown-tree';
 
-const TAGS = new Set<string>(MARKDOWN_TAGS);
 /** Answer headings sit below the page's h1 and h2. */
 const HEADINGS: Record<string, MarkdownTag> = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', h5: 'h6', h6: 'h6' };
 /** Elements whose whitespace-only text is layout, not content. */
@@ -65,8 +64,8 @@ function convertElement(element: Extract<Nodes, { type: 'element' }>, depth: num
   const children = convertChildren(element, depth + 1);
   const tag = HEADINGS[tagName] ?? tagName;
   // Anything else the converter makes (the footnotes' section, for one) gives up its tag and keeps its content.
-  if (!TAGS.has(tag)) return children;
-  const converted: MarkdownElement = { tag: tag as MarkdownTag, children };
+  if (!isMarkdownTag(tag)) return children;
+  const converted: MarkdownElement = { tag, children };
   const { href, start, align } = properties;
   if (tag === 'a') {
     // A link to somewhere not allowed (or within the page, like a footnote's) keeps only its text.

@@ -7,21 +7,20 @@ import { BUILT_IN_MODEL_ID, type ChatUsage, type ModelInfo, type ModelsResponse 
 import { SpendLedger, costOf, estimateInputTokens, type Reservation } from '../../lib/playground-cost';
 import { encodeChatEvent } from '../../lib/sse';
 import { TokenBuckets } from '../../lib/token-bucket';
-import { apiError } from '../responses';
+import { apiError, refuse, type Refusal } from '../responses';
 import { exposureProblem, tokenProblem } from './access';
 import { BedrockProvider } from './bedrock';
 import { builtInProvider } from './built-in';
 import { catalog as shippedCatalog, type CatalogModel } from './catalog';
-import { describeBedrockError, isAbort, logLine, type DescribedError } from './errors';
 import type { MarkdownUpdate } from '../../lib/playground/markdown-tree';
 import { MarkdownStream } from './markdown';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { PlaygroundSettings } from './settings';
 import { readSpendFile, spendFileWriter } from './spend-file';
-import { maxTokensCap, validateChat, type ValidChat } from './validation';
+import { chatValidator, defaultMaxTokens, maxTokensCap, type ValidChat } from './validation';
 
 /** A chat request body larger than this is refused before it is parsed. */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface Playground {
   models(clientAddress: string): Promise<ModelsResponse>;
@@ -39,6 +38,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
   const bedrock =
     parts.bedrock ?? new BedrockProvider({ region: settings.bedrockRegion, endpoint: settings.bedrockEndpoint });
   const builtIn = parts.builtIn ?? builtInProvider;
+  const validate = chatValidator(catalog, settings.maxTokens);
   const limiter = new TokenBuckets(settings.rateLimit);
   const ledger = new SpendLedger(
     settings.dailySpendCapUsd,
@@ -75,14 +75,14 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
         { 'retry-after': String(turn.retryAfterSeconds) },
       );
     const body = await readJson(request);
-    if ('error' in body) return apiError(body.status, body.error);
-    const validated = validateChat(body.json, catalog, settings.maxTokens);
+    if ('error' in body) return refuse(body);
+    const validated = validate(body.json);
     if (!validated.ok) return apiError(400, validated.error);
     const valid = validated.chat;
     if (valid.model.id === BUILT_IN_MODEL_ID) return answer(valid, builtIn, request, started);
 
     const refusal = tokenProblem(settings, request, clientAddress);
-    if (refusal) return apiError(refusal.status, refusal.error, refusal.headers);
+    if (refusal) return refuse(refusal);
     const status = await bedrock.check();
     if (!status.enabled)
       return apiError(503, {
@@ -91,10 +91,8 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
         message: `${valid.model.name} runs on Amazon Bedrock, which is not set up on this server.`,
         ...(status.advice ? { advice: status.advice } : {}),
       });
-    const worstCase = costOf(
-      { inputTokens: estimateInputTokens(conversationText(valid)), outputTokens: valid.maxTokens },
-      valid.model.price,
-    );
+    const inputTokens = estimateInputTokens(conversationText(valid));
+    const worstCase = costOf({ inputTokens, outputTokens: valid.maxTokens }, valid.model.price);
     const reserved = ledger.reserve(worstCase);
     if (!reserved.ok)
       return apiError(
@@ -107,35 +105,38 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
         },
         { 'retry-after': String(reserved.retryAfterSeconds) },
       );
-    return answer(valid, bedrock, request, started, reserved.reservation);
+    return answer(valid, bedrock, request, started, { reservation: reserved.reservation, inputTokens });
   }
 
-  /** Opens the provider, then streams its answer; settles the spend reservation exactly once. */
+  /**
+   * Opens the provider, then streams its answer. A paid answer carries its spend reservation, settled exactly
+   * once, and its estimated input tokens.
+   */
   async function answer(
     valid: ValidChat,
     provider: ChatProvider,
     request: Request,
     started: number,
-    reservation?: Reservation,
+    paid?: { reservation: Reservation; inputTokens: number },
   ): Promise<Response> {
     const upstream = new AbortController();
     const stop = () => upstream.abort();
     request.signal.addEventListener('abort', stop, { once: true });
     let settled = false;
     let outputSoFar = 0;
-    const settle = (usage: ChatUsage) => {
+    // Without a usage report (Stop, a failure), Bedrock still bills what it read and wrote: estimate it.
+    const estimatedUsage = () => ({
+      inputTokens: paid?.inputTokens ?? estimateInputTokens(conversationText(valid)),
+      outputTokens: outputSoFar,
+    });
+    const settle = (usage?: ChatUsage) => {
       if (settled) return;
       settled = true;
       request.signal.removeEventListener('abort', stop);
-      if (!reservation) return;
-      ledger.settle(reservation, costOf(usage, valid.model.price));
+      if (!paid) return;
+      ledger.settle(paid.reservation, costOf(usage ?? estimatedUsage(), valid.model.price));
       saveSpend?.(ledger.record());
     };
-    // Without a usage report (Stop, a failure), Bedrock still bills what it read and wrote: estimate it.
-    const estimatedUsage = () => ({
-      inputTokens: estimateInputTokens(conversationText(valid)),
-      outputTokens: outputSoFar,
-    });
 
     let events: AsyncIterator<ProviderEvent>;
     try {
@@ -144,8 +145,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
       // A refused request costs nothing.
       settle({ inputTokens: 0, outputTokens: 0 });
       if (upstream.signal.aborted) return new Response(null, { status: 499 });
-      const described = explain(error, valid, provider);
-      return apiError(described.status, described.error);
+      return refuse(provider.describeError(error, valid.model));
     }
 
     let firstTokenAt: number | undefined;
@@ -192,20 +192,20 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
           });
           controller.close();
         } catch (error) {
-          settle(estimatedUsage());
+          settle();
           if (upstream.signal.aborted) {
             controller.close();
             return;
           }
           sendTree(controller, markdown?.finish());
-          send(controller, { type: 'error', error: explain(error, valid, provider).error });
+          send(controller, { type: 'error', error: provider.describeError(error, valid.model).error });
           controller.close();
         }
       },
       async cancel() {
         // The browser went away or pressed Stop: stop the model at once.
         upstream.abort();
-        settle(estimatedUsage());
+        settle();
         await events.return?.();
       },
     });
@@ -219,26 +219,12 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     });
   }
 
-  /** The error as advice for the browser, logged on the server without a stack. */
-  function explain(error: unknown, valid: ValidChat, provider: ChatProvider): DescribedError {
-    if (provider === builtIn) {
-      console.error(`Playground: the built-in model failed: ${error instanceof Error ? error.message : String(error)}`);
-      return {
-        status: 500,
-        error: { code: 'built-in-error', message: 'The built-in model failed to answer.', advice: 'Try again.' },
-      };
-    }
-    if (!isAbort(error)) console.error(logLine(error));
-    return describeBedrockError(error, valid.model.name);
-  }
-
   return { models, chat };
 }
 
 /** The catalog entry as the browser sees it, with the server's output limit applied. */
 function modelInfo(model: CatalogModel, serverMaxTokens: number, available: boolean, reason?: string): ModelInfo {
   const cap = maxTokensCap(model, serverMaxTokens);
-  const { requestField: _requestField, ...topK } = model.topK ?? { requestField: undefined };
   return {
     id: model.id,
     name: model.name,
@@ -248,8 +234,8 @@ function modelInfo(model: CatalogModel, serverMaxTokens: number, available: bool
     outputModalities: model.outputModalities,
     temperature: model.temperature,
     topP: model.topP,
-    topK: model.topK ? (topK as ModelInfo['temperature']) : null,
-    maxTokens: { min: model.maxTokens.min, max: cap, default: Math.min(model.maxTokens.default, cap) },
+    topK: model.topK ? { min: model.topK.min, max: model.topK.max, default: model.topK.default } : null,
+    maxTokens: { min: model.maxTokens.min, max: cap, default: defaultMaxTokens(model, serverMaxTokens) },
     ...(model.temperatureOrTopP ? { temperatureOrTopP: true } : {}),
     price: model.price,
     available,
@@ -265,7 +251,7 @@ function round(ms: number) {
   return Math.round(ms * 10) / 10;
 }
 
-type JsonBody = { json: unknown } | { status: number; error: { code: string; message: string; advice?: string } };
+type JsonBody = { json: unknown } | Refusal;
 
 /** The request's JSON body, refusing a wrong content type, an oversized body and malformed JSON. */
 async function readJson(request: Request): Promise<JsonBody> {

@@ -1,5 +1,6 @@
 /** What the playground asks of a model provider: the built-in model and Amazon Bedrock both answer this way. */
 import type { ChatUsage, TokenAlternative } from '../../lib/chat-protocol';
+import type { Refusal } from '../responses';
 import type { ValidChat } from './validation';
 
 export type ProviderEvent =
@@ -17,4 +18,6 @@ export interface ChatProvider {
    * the generation at once.
    */
   open(chat: ValidChat, signal: AbortSignal): Promise<AsyncIterable<ProviderEvent>>;
+  /** A failure of `open` or of the answer as advice for the browser, logged on the server without a stack. */
+  describeError(error: unknown, model: { name: string }): Refusal;
 }

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SpendRecord } from '../../lib/playground-cost';
+import { parseSpendRecord, type SpendRecord } from '../../lib/playground-cost';
 
 const codeOf = (error: unknown) =>
   error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message : 'error';
@@ -22,19 +22,8 @@ export function readSpendFile(path: string): SpendRecord | undefined {
       );
     return undefined;
   }
-  try {
-    const data = JSON.parse(text) as Partial<SpendRecord>;
-    if (
-      typeof data.day === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(data.day) &&
-      typeof data.spentUsd === 'number' &&
-      Number.isFinite(data.spentUsd) &&
-      data.spentUsd >= 0
-    )
-      return { day: data.day, spentUsd: data.spentUsd };
-  } catch {
-    // Reported below.
-  }
+  const record = parseSpendRecord(text);
+  if (record) return record;
   console.error(
     `Playground: the spend file ${path} is damaged; today's spending counts from $0 and the file is rewritten.`,
   );

@@ -36,6 +36,11 @@ export function maxTokensCap(model: CatalogModel, serverLimit: number) {
   return Math.min(model.maxTokens.max, serverLimit);
 }
 
+/** The max tokens sent when a request names none: the model's default, within the server's own limit. */
+export function defaultMaxTokens(model: CatalogModel, serverLimit: number) {
+  return Math.min(model.maxTokens.default, serverLimit);
+}
+
 const text = (what: string, max: number) =>
   z
     .string({ error: `${what} must be text` })
@@ -140,13 +145,25 @@ function conversationProblem(chat: ValidChat): ApiError['error'] | undefined {
   return undefined;
 }
 
-/** Checks a parsed JSON body against the catalog and the server's output limit. */
-export function validateChat(body: unknown, catalog: readonly CatalogModel[], serverMaxTokens: number): Validated {
+/**
+ * A checker of parsed JSON bodies against the catalog and the server's output limit. Each model's schema is built
+ * once, here, not per request.
+ */
+export function chatValidator(catalog: readonly CatalogModel[], serverMaxTokens: number) {
+  const schemas = new Map(catalog.map((model) => [model.id, { model, schema: requestSchema(model, serverMaxTokens) }]));
+  return (body: unknown) => validateChat(body, schemas, serverMaxTokens);
+}
+
+function validateChat(
+  body: unknown,
+  schemas: Map<string, { model: CatalogModel; schema: ReturnType<typeof requestSchema> }>,
+  serverMaxTokens: number,
+): Validated {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, error: { code: 'validation', message: 'The request body must be a JSON object' } };
   const modelId = (body as { modelId?: unknown }).modelId;
-  const model = typeof modelId === 'string' ? catalog.find((entry) => entry.id === modelId) : undefined;
-  if (!model)
+  const entry = typeof modelId === 'string' ? schemas.get(modelId) : undefined;
+  if (!entry)
     return {
       ok: false,
       error: {
@@ -158,7 +175,8 @@ export function validateChat(body: unknown, catalog: readonly CatalogModel[], se
             : 'modelId must name a model from /api/playground/models',
       },
     };
-  const result = requestSchema(model, serverMaxTokens).safeParse(body);
+  const { model, schema } = entry;
+  const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
@@ -171,7 +189,7 @@ export function validateChat(body: unknown, catalog: readonly CatalogModel[], se
   const chat: ValidChat = {
     ...fields,
     model,
-    maxTokens: fields.maxTokens ?? Math.min(model.maxTokens.default, serverMaxTokens),
+    maxTokens: fields.maxTokens ?? defaultMaxTokens(model, serverMaxTokens),
   };
   const problem = conversationProblem(chat);
   return problem ? { ok: false, error: problem } : { ok: true, chat };

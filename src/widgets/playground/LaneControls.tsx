@@ -7,6 +7,7 @@ import {
   type ParameterRange,
 } from '../../lib/chat-protocol';
 import RangeControl from '../RangeControl';
+import SeedControl from '../SeedControl';
 import { randomnessControl, type LaneSettings } from '../../lib/playground/settings';
 
 interface Props {
@@ -19,8 +20,28 @@ interface Props {
   onModel: (model: ModelInfo) => void;
 }
 
-/** A parameter's name with the range the chosen model accepts, e.g. "Temperature (0 to 1)". */
-const rangeLabel = (name: string, range: ParameterRange) => `${name} (${range.min} to ${range.max})`;
+/** A slider over the range the chosen model accepts, labelled with it, e.g. "Temperature (0 to 1)". */
+function ParameterSlider(props: {
+  id: string;
+  name: string;
+  range: ParameterRange;
+  step: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  const { range } = props;
+  return (
+    <RangeControl
+      id={props.id}
+      label={`${props.name} (${range.min} to ${range.max})`}
+      min={range.min}
+      max={range.max}
+      step={props.step}
+      value={props.value}
+      onChange={props.onChange}
+    />
+  );
+}
 
 export default function LaneControls({ id, legend, lane, model, models, onChange, onModel }: Props) {
   const set = (changes: Partial<LaneSettings>) => onChange({ ...lane, ...changes });
@@ -64,33 +85,30 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         </fieldset>
       )}
       {control !== 'topP' && (
-        <RangeControl
+        <ParameterSlider
           id={`${id}-temperature`}
-          label={rangeLabel('Temperature', model.temperature)}
-          min={model.temperature.min}
-          max={model.temperature.max}
+          name="Temperature"
+          range={model.temperature}
           step={0.05}
           value={lane.temperature}
           onChange={(temperature) => set({ temperature })}
         />
       )}
       {control !== 'temperature' && (
-        <RangeControl
+        <ParameterSlider
           id={`${id}-top-p`}
-          label={rangeLabel('Top-p', model.topP)}
-          min={model.topP.min}
-          max={model.topP.max}
+          name="Top-p"
+          range={model.topP}
           step={0.01}
           value={lane.topP}
           onChange={(topP) => set({ topP })}
         />
       )}
       {model.topK && (
-        <RangeControl
+        <ParameterSlider
           id={`${id}-top-k`}
-          label={rangeLabel('Top-k', model.topK)}
-          min={model.topK.min}
-          max={model.topK.max}
+          name="Top-k"
+          range={model.topK}
           step={1}
           value={lane.topK}
           onChange={(topK) => set({ topK })}
@@ -110,18 +128,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         />
       </div>
       {model.id === BUILT_IN_MODEL_ID && (
-        <div class="playground__field">
-          <label for={`${id}-seed`}>Seed</label>
-          <input
-            id={`${id}-seed`}
-            type="number"
-            inputMode="numeric"
-            min="0"
-            step="1"
-            value={lane.seed}
-            onChange={(event) => set({ seed: Number(event.currentTarget.value) })}
-          />
-        </div>
+        <SeedControl class="playground__field" label="Seed" value={lane.seed} onChange={(seed) => set({ seed })} />
       )}
       <fieldset class="playground__stops">
         <legend>
