@@ -88,11 +88,7 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
   const visits = [current.progress.lastVisited, incoming.progress.lastVisited].filter((visit) => visit !== null);
   const lastVisited = visits.sort((a, b) => (a.at < b.at ? 1 : -1))[0] ?? null;
 
-  const known = new Set(current.history.attempts.map((attempt) => attempt.id));
-  const attempts = [
-    ...current.history.attempts,
-    ...incoming.history.attempts.filter((attempt) => !known.has(attempt.id)),
-  ].sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  const attempts = unionById(current.history.attempts, incoming.history.attempts, (attempt) => attempt.startedAt);
 
   const cards = { ...incoming.cards.cards };
   for (const [questionId, card] of Object.entries(current.cards.cards)) {
@@ -100,13 +96,7 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
     // The card reviewed last wins; on a tie, the one already in this browser.
     cards[questionId] = other && (other.last_review ?? '') > (card.last_review ?? '') ? other : card;
   }
-  const knownTurns = new Set(current.conversation.turns.map((turn) => turn.id));
-  const turns = [
-    ...current.conversation.turns,
-    ...incoming.conversation.turns.filter((turn) => !knownTurns.has(turn.id)),
-  ]
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-    .slice(-MAX_TURNS);
+  const turns = unionById(current.conversation.turns, incoming.conversation.turns, (turn) => turn.at).slice(-MAX_TURNS);
   const settings = current.conversation.settings ?? incoming.conversation.settings;
   return {
     progress: { ...current.progress, completed, lastVisited },
@@ -114,4 +104,12 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
     cards: { ...current.cards, cards },
     conversation: { ...current.conversation, turns, ...(settings ? { settings } : {}) },
   };
+}
+
+/** This browser's items and the incoming ones it lacks (by id), oldest first; on a tie, this browser's first. */
+function unionById<T extends { id: string }>(current: readonly T[], incoming: readonly T[], time: (item: T) => string) {
+  const known = new Set(current.map((item) => item.id));
+  return [...current, ...incoming.filter((item) => !known.has(item.id))].sort((a, b) =>
+    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0,
+  );
 }

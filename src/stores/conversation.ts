@@ -1,10 +1,5 @@
 /** The playground conversation and its settings, kept in localStorage, versioned and repaired when damaged. */
-import {
-  decodeConversation,
-  emptyConversation,
-  encodeConversation,
-  type Conversation,
-} from '../lib/playground/conversation';
+import { decodeConversation, emptyConversation, encodeConversation } from '../lib/playground/conversation';
 import { versionedAtom } from './versioned';
 
 export const CONVERSATION_KEY = 'aif-c01:playground';
@@ -17,7 +12,3 @@ export const conversation = versionedAtom({
   encode: encodeConversation,
   describe: ({ turns }) => `${turns.length} prompt${turns.length === 1 ? '' : 's'} with their answers`,
 });
-
-export function changeConversation(change: (current: Conversation) => Conversation) {
-  conversation.set(change(conversation.get()));
-}

@@ -155,9 +155,7 @@ function readAnswer(value: unknown): Answer | null {
   if (isNumber(value.costUsd)) answer.costUsd = value.costUsd;
   const error = value.error;
   if (isRecord(error) && isString(error.message))
-    answer.error = isString(error.advice)
-      ? { message: error.message, advice: error.advice }
-      : { message: error.message };
+    answer.error = errorOf({ message: error.message, ...(isString(error.advice) ? { advice: error.advice } : {}) });
   return answer;
 }
 

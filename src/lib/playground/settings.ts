@@ -159,11 +159,18 @@ export function defaultSettings(models: readonly ModelInfo[]): PlaygroundSetting
   return { compare: false, system: '', lanes: [defaultLane(model), defaultLane(model)] };
 }
 
+/** A lane on a model the server can run now (its own, or the built-in one), within that model's ranges. */
+export function fitLane(lane: LaneSettings, models: readonly ModelInfo[]): LaneSettings {
+  const model = usableModel(models, lane.modelId);
+  return model ? clampLane(lane, model) : lane;
+}
+
 /** Kept settings made valid for the models the server offers now: a model it cannot run is replaced. */
 export function settingsForModels(settings: PlaygroundSettings, models: readonly ModelInfo[]): PlaygroundSettings {
-  const fit = (lane: LaneSettings) => {
-    const model = usableModel(models, lane.modelId);
-    return model ? clampLane(lane, model) : lane;
-  };
-  return { ...settings, lanes: [fit(settings.lanes[0]), fit(settings.lanes[1])] };
+  return { ...settings, lanes: [fitLane(settings.lanes[0], models), fitLane(settings.lanes[1], models)] };
+}
+
+/** The settings a conversation runs with: its own, fitted to the models, or the defaults when it has none yet. */
+export function settingsFor(saved: PlaygroundSettings | undefined, models: readonly ModelInfo[]) {
+  return saved ? settingsForModels(saved, models) : defaultSettings(models);
 }

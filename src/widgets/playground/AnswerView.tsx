@@ -1,5 +1,6 @@
 /** One answer in the conversation: its text (Markdown, or words to explore for the built-in model) and figures. */
 import { h, type ComponentChild } from 'preact';
+import { memo } from 'preact/compat';
 import { useRef, useState } from 'preact/hooks';
 import type { Answer, TokenStep } from '../../lib/playground/conversation';
 import { answerFigures, settingsSummary, stopReasonText } from '../../lib/playground/export';
@@ -7,7 +8,10 @@ import type { MarkdownNode } from '../../lib/playground/markdown-tree';
 
 const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(value * 100).toFixed(1)}%`);
 
-export default function AnswerView({ answer, side }: { answer: Answer; side?: string }) {
+// An answer that did not change keeps its elements while another one streams (see updateAnswer).
+export default memo(AnswerView);
+
+function AnswerView({ answer, side }: { answer: Answer; side?: string }) {
   const label = `${side ? `${side}: ` : ''}${answer.modelName}`;
   const waiting = answer.status === 'streaming' && answer.text === '';
   const figures = answerFigures(answer);

@@ -20,12 +20,11 @@ import { conversationToMarkdown } from '../../lib/playground/export';
 import { presetFromSearch, presetSettings } from '../../lib/playground/presets';
 import {
   buildChatRequest,
-  clampLane,
-  defaultSettings,
+  fitLane,
   lanesToSend,
   promptProblem,
   randomnessControl,
-  settingsForModels,
+  settingsFor,
   switchModel,
   usableModel,
   type LaneSettings,
@@ -61,9 +60,7 @@ export default function Playground() {
   const saveTimer = useRef<number | undefined>(undefined);
 
   const models = catalog?.models ?? [];
-  const settings: PlaygroundSettings | null = current.settings
-    ? settingsForModels(current.settings, models)
-    : defaultSettings(models);
+  const settings = settingsFor(current.settings, models);
 
   useEffect(() => {
     void fetchModels().then((result) => {
@@ -100,14 +97,13 @@ export default function Playground() {
 
   const changeSettings = (change: (settings: PlaygroundSettings) => PlaygroundSettings) =>
     setCurrent((old) => {
-      const base = old.settings ? settingsForModels(old.settings, models) : settings;
+      const base = settingsFor(old.settings, models);
       return base ? { ...old, settings: change(base) } : old;
     });
   const changeLane = (index: number, lane: LaneSettings) =>
     changeSettings((old) => {
-      const model = usableModel(models, lane.modelId);
       const lanes: [LaneSettings, LaneSettings] = [...old.lanes];
-      lanes[index] = model ? clampLane(lane, model) : lane;
+      lanes[index] = fitLane(lane, models);
       return { ...old, lanes };
     });
 
