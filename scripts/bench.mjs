@@ -186,23 +186,21 @@ for (const { name, assets, lighthouse: lh } of rows) {
   );
 }
 const js = (name) => rows.find((row) => row.name === name)?.assets.script ?? { bytes: 0, gzipBytes: 0 };
-const island = {
-  bytes: js('lesson with sampler').bytes - js('lesson (no widget)').bytes,
-  gzipBytes: js('lesson with sampler').gzipBytes - js('lesson (no widget)').gzipBytes,
-};
+/** The JavaScript page `name` loads beyond page `base`: what its island adds. */
+const jsBeyond = (name, base) => ({
+  bytes: js(name).bytes - js(base).bytes,
+  gzipBytes: js(name).gzipBytes - js(base).gzipBytes,
+});
+const island = jsBeyond('lesson with sampler', 'lesson (no widget)');
 console.log(
   `\nSampler island (JS its page loads beyond a lesson without it): ${kb(island.bytes)} KB, ${kb(island.gzipBytes)} KB gzip`,
 );
 // The playground page has the layout and nothing else, like the 404 page.
-const playground = {
-  bytes: js('playground').bytes - js('404').bytes,
-  gzipBytes: js('playground').gzipBytes - js('404').gzipBytes,
-};
+const playground = jsBeyond('playground', '404');
 console.log(
   `Playground island (JS its page loads beyond the 404 page): ${kb(playground.bytes)} KB, ${kb(playground.gzipBytes)} KB gzip`,
 );
-
-const beyondPlainLesson = (name) => js(name).gzipBytes - js('lesson (no widget)').gzipBytes;
+const beyondPlainLesson = (name) => jsBeyond(name, 'lesson (no widget)').gzipBytes;
 console.log(
   `Diffusion lesson, beyond a lesson without widgets: forward visualizer ${kb(beyondPlainLesson('lesson with diffusion'))} KB gzip; ` +
     `with the generator awake (its island and the trained weights) ${kb(beyondPlainLesson('lesson with diffusion, generator awake'))} KB gzip`,

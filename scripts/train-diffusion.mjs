@@ -23,8 +23,7 @@ const model = trainDenoiser(trainingDefaults, ({ step, loss }) => {
   console.log(`step ${step} of ${trainingDefaults.steps}: loss ${loss.toFixed(4)} (${seconds} s)`);
 });
 // The file states the network's shape already; record how it was trained alongside.
-const { steps, batch, learningRate, dropPrompt, pointsPerClass, emaDecay, seed } = trainingDefaults;
-const training = { steps, batch, learningRate, dropPrompt, pointsPerClass, emaDecay, seed };
+const { shape: _shape, ...training } = trainingDefaults;
 const file = JSON.stringify(encodeDenoiser(model, training));
 await writeFile(values.out, `${file}\n`);
 const seconds = (performance.now() - started) / 1000;

@@ -96,7 +96,9 @@ export function gradient(
     const { weights, conditionWeights, biases, inputs: width, outputs } = layers[l] as (typeof layers)[number];
     const conditioned = conditionWeights !== biases;
     const input = trace.inputs[l] as Float32Array;
-    // Weight and bias gradients of this layer.
+    // Weight and bias gradients of this layer and, below the first layer, the gradient of its input, in one pass
+    // (a zero delta adds nothing to either).
+    const upstream = l > 0 ? new Float32Array(rows * width) : undefined;
     for (let b = 0; b < rows; b++) {
       for (let j = 0; j < outputs; j++) {
         const d = delta[b * outputs + j] as number;
@@ -106,6 +108,10 @@ export function gradient(
         const inputStart = b * width;
         for (let i = 0; i < width; i++)
           grads[rowStart + i] = (grads[rowStart + i] as number) + d * (input[inputStart + i] as number);
+        if (upstream)
+          for (let i = 0; i < width; i++)
+            upstream[inputStart + i] =
+              (upstream[inputStart + i] as number) + d * (model.parameters[rowStart + i] as number);
         if (!conditioned) continue;
         const conditionRow = conditionWeights + j * conditionWidth;
         const conditionStart = b * conditionWidth;
@@ -115,20 +121,8 @@ export function gradient(
         }
       }
     }
-    if (l === 0) break;
-    // Back through the weights to this layer's input. A hidden layer with a skip connection also receives, unchanged,
-    // the gradient of its own output.
-    const upstream = new Float32Array(rows * width);
-    for (let b = 0; b < rows; b++) {
-      for (let j = 0; j < outputs; j++) {
-        const d = delta[b * outputs + j] as number;
-        const rowStart = weights + j * width;
-        const inputStart = b * width;
-        for (let i = 0; i < width; i++)
-          upstream[inputStart + i] =
-            (upstream[inputStart + i] as number) + d * (model.parameters[rowStart + i] as number);
-      }
-    }
+    if (!upstream) break;
+    // A hidden layer with a skip connection also receives, unchanged, the gradient of its own output.
     if (skip) for (let i = 0; i < upstream.length; i++) upstream[i] = (upstream[i] as number) + (skip[i] as number);
     skip = l - 1 > 0 ? upstream : undefined;
     // Then through the activation of the layer below.
@@ -170,6 +164,7 @@ export function trainDenoiser(
   const conditions = new Float32Array(batch * conditionWidth);
   const targets = new Float32Array(batch * 2);
   const none = shape.classes.length;
+  const warmup = Math.max(1, Math.round(options.steps * 0.02));
   let running = 0;
   for (let step = 1; step <= options.steps; step++) {
     for (let b = 0; b < batch; b++) {
@@ -178,10 +173,12 @@ export function trainDenoiser(
       const p = Math.floor(uniform() * options.pointsPerClass);
       const t = 1 + Math.floor(uniform() * schedule.steps);
       const a = alphaBar(schedule, t);
+      const signal = Math.sqrt(a);
+      const noiseLevel = Math.sqrt(1 - a);
       const ex = normal();
       const ey = normal();
-      const x = Math.sqrt(a) * (cloud[2 * p] as number) + Math.sqrt(1 - a) * ex;
-      const y = Math.sqrt(a) * (cloud[2 * p + 1] as number) + Math.sqrt(1 - a) * ey;
+      const x = signal * (cloud[2 * p] as number) + noiseLevel * ex;
+      const y = signal * (cloud[2 * p + 1] as number) + noiseLevel * ey;
       writePointInputs(points, b * POINT_INPUTS, x, y);
       writeConditionInputs(conditions, b * conditionWidth, t, uniform() < options.dropPrompt ? none : classIndex, none);
       targets[2 * b] = ex;
@@ -190,7 +187,6 @@ export function trainDenoiser(
     const { loss, grads } = gradient(model, points, conditions, targets, batch);
     running = step === 1 ? loss : 0.99 * running + 0.01 * loss;
     // Adam (β1 0.9, β2 0.999) with bias correction; learning rate warms up over 2% of the steps, then cosine decay.
-    const warmup = Math.max(1, Math.round(options.steps * 0.02));
     const rate =
       step <= warmup
         ? (options.learningRate * step) / warmup

@@ -5,7 +5,14 @@
  * classifier-free guidance (Ho and Salimans 2022): ε = ε_unconditional + w · (ε_prompt − ε_unconditional).
  * Plain TypeScript, so the same code trains in Node and generates in the browser.
  */
-import { createGaussian, ddimStep, noiseSchedule, samplingTimesteps, type ScheduleKind } from './diffusion.ts';
+import {
+  createGaussian,
+  ddimStep,
+  gaussianNoise,
+  noiseSchedule,
+  samplingTimesteps,
+  type ScheduleKind,
+} from './diffusion.ts';
 
 /** Frequencies (× π) of the sine features of each coordinate: they let a small network draw sharp outlines. */
 const COORDINATE_FREQUENCIES = [1, 2, 4, 8, 16];
@@ -206,7 +213,13 @@ export function predictNoise(
 }
 
 /** Classifier-free guidance for a whole cloud at step t: two passes, one with the prompt and one without. */
-export function guidedNoise(model: Denoiser, points: Float64Array, t: number, classIndex: number, guidance: number) {
+function guidedNoise(
+  model: Denoiser,
+  points: Float64Array,
+  t: number,
+  classIndex: number,
+  guidance: number,
+): ArrayLike<number> {
   const count = points.length / 2;
   const rows = new Float32Array(count * POINT_INPUTS);
   for (let p = 0; p < count; p++)
@@ -218,9 +231,9 @@ export function guidedNoise(model: Denoiser, points: Float64Array, t: number, cl
   };
   const none = model.classes.length;
   // Guidance 0 is the unconditional model and 1 the plain conditional one: one pass suffices for either.
-  if (guidance === 0 || classIndex === none) return Float64Array.from(pass(none));
+  if (guidance === 0 || classIndex === none) return pass(none);
   const prompted = pass(classIndex);
-  if (guidance === 1) return Float64Array.from(prompted);
+  if (guidance === 1) return prompted;
   const unprompted = pass(none);
   const epsilon = new Float64Array(prompted.length);
   for (let i = 0; i < epsilon.length; i++) {
@@ -259,7 +272,7 @@ export function* generate(model: Denoiser, options: GenerationOptions): Generato
   if (classIndex < 0) throw new Error(`prompt: "${options.prompt}" is not one of ${model.classes.join(', ')}`);
   const schedule = noiseSchedule(model.schedule.kind, model.schedule.steps);
   const normal = createGaussian(options.seed);
-  let points = new Float64Array(options.points * 2).map(() => normal());
+  let points = gaussianNoise(options.points * 2, normal);
   const timesteps = samplingTimesteps(schedule, options.steps);
   const eta = options.sampler === 'ddpm' ? 1 : 0;
   yield { t: schedule.steps, step: 0, total: timesteps.length, points };

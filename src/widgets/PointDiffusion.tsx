@@ -13,7 +13,7 @@ import {
   type GenerationFrame,
   type Sampler,
 } from '../lib/point-diffusion';
-import { generatedShare, referenceClouds, type PointClass } from '../lib/point-shapes';
+import { generatedShare, POINT_CLASSES, referenceClouds, type PointClass } from '../lib/point-shapes';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
 import './diffusion.css';
@@ -101,7 +101,7 @@ export default function PointDiffusion() {
         <label>
           <span>Prompt</span>
           <select value={prompt} onChange={(event) => setPrompt(event.currentTarget.value)}>
-            {(model?.classes ?? ['cat', 'computer', 'cloud']).map((name) => (
+            {(model?.classes ?? POINT_CLASSES).map((name) => (
               <option value={name}>{name}</option>
             ))}
           </select>
@@ -223,13 +223,17 @@ function PointPlot({
     const style = getComputedStyle(canvas.current);
     context.clearRect(0, 0, PLOT_SIZE, PLOT_SIZE);
     const toPixel = (value: number) => ((value + PLOT_RANGE) / (2 * PLOT_RANGE)) * PLOT_SIZE;
+    // One path and one fill per cloud: a thousand dots redrawn every animation frame.
     const draw = (cloud: Float64Array, colour: string, radius: number) => {
       context.fillStyle = colour;
+      context.beginPath();
       for (let i = 0; i < cloud.length; i += 2) {
-        context.beginPath();
-        context.arc(toPixel(cloud[i] as number), PLOT_SIZE - toPixel(cloud[i + 1] as number), radius, 0, 2 * Math.PI);
-        context.fill();
+        const x = toPixel(cloud[i] as number);
+        const y = PLOT_SIZE - toPixel(cloud[i + 1] as number);
+        context.moveTo(x + radius, y);
+        context.arc(x, y, radius, 0, 2 * Math.PI);
       }
+      context.fill();
     };
     if (reference) draw(reference, style.getPropertyValue('--muted') || 'grey', 1);
     if (points) draw(points, style.getPropertyValue('--accent') || 'blue', 1.6);
