@@ -1,6 +1,5 @@
 /** One answer in the conversation: its text (Markdown, or words to explore for the built-in model) and figures. */
-import { h, type ComponentChild } from 'preact';
-import { memo } from 'preact/compat';
+import { Component, h, type ComponentChild } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Answer, TokenStep } from '../../lib/playground/conversation';
 import { answerFigures, settingsSummary, stopReasonText } from '../../lib/playground/export';
@@ -8,10 +7,26 @@ import type { MarkdownNode } from '../../lib/playground/markdown-tree';
 
 const percent = (value: number) => (value > 0 && value < 0.0005 ? '<0.1%' : `${(value * 100).toFixed(1)}%`);
 
-// An answer that did not change keeps its elements while another one streams (see updateAnswer).
-export default memo(AnswerView);
+interface Props {
+  answer: Answer;
+  side?: string;
+}
 
-function AnswerView({ answer, side }: { answer: Answer; side?: string }) {
+/**
+ * An answer that did not change is not drawn again while another one streams (updateAnswer keeps untouched
+ * answers as the same objects). A class rather than preact/compat's memo, which would bring all of compat along.
+ */
+export default class AnswerViewOnChange extends Component<Props> {
+  override shouldComponentUpdate(next: Props) {
+    return next.answer !== this.props.answer || next.side !== this.props.side;
+  }
+
+  override render() {
+    return <AnswerView {...this.props} />;
+  }
+}
+
+function AnswerView({ answer, side }: Props) {
   const label = `${side ? `${side}: ` : ''}${answer.modelName}`;
   const waiting = answer.status === 'streaming' && answer.text === '';
   const figures = answerFigures(answer);
