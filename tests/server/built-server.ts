@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const buildDir = join(root, 'tests', '.server-build');
+// SERVER_TEST_BUILD lets two test runs in one checkout keep apart.
+const buildDir = join(root, 'tests', process.env.SERVER_TEST_BUILD ?? '.server-build');
 const lockDir = `${buildDir}.lock`;
 const marker = join(buildDir, 'built-for-run');
 // Test files run in worker processes of one Vitest process: its id marks this run's build.
