@@ -38,6 +38,13 @@ export default defineConfig({
         int: true,
         gt: 0,
       }),
+      // Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; none by default.
+      TRUSTED_PROXIES: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Long enough for a large prompt on a slow model, short enough that nobody waits minutes on a hung call.
+      BEDROCK_FIRST_BYTE_TIMEOUT_SECONDS: envField.number({ context: 'server', access: 'secret', default: 60, gt: 0 }),
+      BEDROCK_IDLE_TIMEOUT_SECONDS: envField.number({ context: 'server', access: 'secret', default: 30, gt: 0 }),
+      // How long a stopping server (SIGTERM, Ctrl+C) lets chats finish before it stops them and saves the spend.
+      PLAYGROUND_SHUTDOWN_GRACE_SECONDS: envField.number({ context: 'server', access: 'secret', default: 10, min: 0 }),
     },
   },
   integrations: [mdx(), preact()],

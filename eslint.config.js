@@ -13,7 +13,7 @@ export default defineConfig(
       'test-results/',
       'playwright-report/',
       'bench-results/',
-      'tests/.server-build/',
+      'tests/.server-build*/',
       'tests/.fixtures/',
     ],
   },

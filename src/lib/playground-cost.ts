@@ -18,16 +18,16 @@ export function costOf(usage: ChatUsage, price: TokenPrice) {
 }
 
 /**
- * An upper estimate of the input tokens of a text: one token per two characters. English averages about four
- * characters a token, so this over-reserves, which is the safe side for a cap; the actual count settles it.
+ * An upper estimate of the tokens of a text: one token per two characters. English averages about four characters
+ * a token, so this errs high, the safe side for a cap. It stands in where Bedrock reports no count: the input of a
+ * request before it is sent, and the output of an answer that was stopped or failed.
  */
-export function estimateInputTokens(text: string) {
+export function estimateTokens(text: string) {
   return Math.ceil(text.length / 2);
 }
 
+/** US dollars held for a running request: its worst case. */
 export interface Reservation {
-  /** The UTC day (YYYY-MM-DD) the amount was reserved on. */
-  day: string;
   usd: number;
 }
 
@@ -53,7 +53,9 @@ export type ReserveResult =
 /** Spending per UTC day against a cap, with reservations for requests still running. */
 export class SpendLedger {
   private day = '';
+  /** US dollars spent on `day`. */
   private committed = 0;
+  /** US dollars held for requests still running, whatever day they started. */
   private reserved = 0;
   private readonly capUsd: number;
   private readonly now: () => number;
@@ -78,12 +80,15 @@ export class SpendLedger {
       };
     }
     this.reserved += usd;
-    return { ok: true, reservation: { day, usd } };
+    return { ok: true, reservation: { usd } };
   }
 
-  /** Replaces a reservation by the actual cost, counted on the day the request started. */
+  /**
+   * Replaces a reservation by the actual cost, counted on the day the request ends: a request running at midnight
+   * UTC is charged to the new day, which errs on the safe side.
+   */
   settle(reservation: Reservation, actualUsd: number) {
-    if (reservation.day !== this.rollOver()) return;
+    this.rollOver();
     this.reserved = Math.max(0, this.reserved - reservation.usd);
     this.committed += actualUsd;
   }
@@ -102,9 +107,9 @@ export class SpendLedger {
   private rollOver() {
     const day = new Date(this.now()).toISOString().slice(0, 10);
     if (day !== this.day) {
+      // Requests still running keep their reservations: they may yet spend all of it.
       this.day = day;
       this.committed = 0;
-      this.reserved = 0;
     }
     return day;
   }

@@ -8,7 +8,7 @@
 import { BedrockRuntimeClient, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { test } from 'vitest';
 import { readChatEvents } from '../../src/lib/sse';
-import { BedrockProvider } from '../../src/server/playground/bedrock';
+import { testSettings } from '../server/helpers';
 import { MarkdownStream, markdownTree } from '../../src/server/playground/markdown';
 import { createPlayground } from '../../src/server/playground/playground';
 import { startFakeBedrock } from '../fakes/bedrock-server';
@@ -44,8 +44,7 @@ test('playground server overhead', async () => {
   process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   const client = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: fake.url, credentials, maxAttempts: 1 });
   const playground = createPlayground(
-    { host: '127.0.0.1', maxTokens: 1024, dailySpendCapUsd: 1000, rateLimit: { burst: 10_000, perMinute: 10_000 } },
-    { bedrock: new BedrockProvider({ region: 'us-east-1', endpoint: fake.url }) },
+    testSettings({ bedrockRegion: 'us-east-1', bedrockEndpoint: fake.url, dailySpendCapUsd: 1000 }),
   );
 
   async function direct(): Promise<Timing> {

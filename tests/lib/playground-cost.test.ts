@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SpendLedger, costOf, estimateInputTokens, parseSpendRecord } from '../../src/lib/playground-cost';
+import { SpendLedger, costOf, estimateTokens, parseSpendRecord } from '../../src/lib/playground-cost';
 
 describe('playground cost', () => {
   test('cost is tokens times the price per 1,000', () => {
@@ -10,10 +10,10 @@ describe('playground cost', () => {
     expect(costOf({ inputTokens: 1_000_000, outputTokens: 0 }, { inputPer1k: 0.003, outputPer1k: 0.015 })).toBe(3);
   });
 
-  test('the input estimate errs high: one token per two characters', () => {
-    expect(estimateInputTokens('')).toBe(0);
-    expect(estimateInputTokens('abc')).toBe(2);
-    expect(estimateInputTokens('x'.repeat(1000))).toBe(500);
+  test('the token estimate errs high: one token per two characters', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('abc')).toBe(2);
+    expect(estimateTokens('x'.repeat(1000))).toBe(500);
   });
 });
 
@@ -37,14 +37,28 @@ describe('daily spend ledger', () => {
     expect(ledger.reserve(1)).toEqual({ ok: false, spentUsd: 0, capUsd: 0.5, retryAfterSeconds: 12 * 3600 });
   });
 
-  test('a new UTC day starts from zero, and a request settled after midnight counts for no day', () => {
+  test('a new UTC day starts from zero spent', () => {
     let now = noon;
     const ledger = new SpendLedger(1, () => now);
-    const late = ledger.reserve(0.9);
+    const settled = ledger.reserve(0.9);
+    if (settled.ok) ledger.settle(settled.reservation, 0.9);
+    expect(ledger.reserve(0.5).ok).toBe(false);
     now += 12 * 3600 * 1000;
-    expect(ledger.reserve(0.9).ok).toBe(true);
-    if (late.ok) ledger.settle(late.reservation, 0.8);
     expect(ledger.spentTodayUsd).toBe(0);
+    expect(ledger.reserve(0.9).ok).toBe(true);
+  });
+
+  test('a request running at midnight UTC keeps its worst case held, and its cost counts on the day it ends', () => {
+    let now = Date.parse('2026-11-22T23:59:30Z');
+    const ledger = new SpendLedger(1, () => now);
+    const running = ledger.reserve(0.9);
+    now += 60_000;
+    // Still held after midnight: a second worst case of 0.9 does not fit beside it.
+    expect(ledger.reserve(0.9).ok).toBe(false);
+    if (running.ok) ledger.settle(running.reservation, 0.3);
+    expect(ledger.record()).toEqual({ day: '2026-11-23', spentUsd: 0.3 });
+    expect(ledger.reserve(0.7).ok).toBe(true);
+    expect(ledger.reserve(0.01).ok).toBe(false);
   });
 
   test('what an earlier run spent today counts against the cap; what it spent on another day does not', () => {

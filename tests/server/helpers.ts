@@ -17,6 +17,9 @@ export function testSettings(overrides: Partial<PlaygroundSettings> = {}): Playg
     maxTokens: 1024,
     dailySpendCapUsd: 100,
     rateLimit: { perMinute: 10_000, burst: 10_000 },
+    trustedProxies: [],
+    bedrockTimeouts: { firstByteMs: 60_000, idleMs: 30_000 },
+    shutdownGraceMs: 10_000,
     ...overrides,
   };
 }

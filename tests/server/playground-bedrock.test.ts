@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChatEvent } from '../../src/lib/chat-protocol';
-import { costOf, estimateInputTokens } from '../../src/lib/playground-cost';
+import { costOf, estimateTokens } from '../../src/lib/playground-cost';
 import { updateRendered, type RenderedMarkdown } from '../../src/lib/playground/markdown-tree';
 import { readChatEvents } from '../../src/lib/sse';
-import { BedrockProvider } from '../../src/server/playground/bedrock';
 import { catalog } from '../../src/server/playground/catalog';
 import { markdownTree } from '../../src/server/playground/markdown';
 import { createPlayground } from '../../src/server/playground/playground';
@@ -52,9 +51,7 @@ afterAll(() => fake.close());
 
 function playgroundWith(overrides: Partial<PlaygroundSettings> = {}) {
   const settings = testSettings({ bedrockRegion: 'us-east-1', bedrockEndpoint: fake.url, ...overrides });
-  return createPlayground(settings, {
-    bedrock: new BedrockProvider({ region: settings.bedrockRegion, endpoint: settings.bedrockEndpoint }),
-  });
+  return createPlayground(settings);
 }
 
 function lastSent() {
@@ -221,9 +218,7 @@ describe('Bedrock errors become plain advice', () => {
     const closed = await startFakeBedrock();
     const url = closed.url;
     await closed.close();
-    const playground = createPlayground(testSettings(), {
-      bedrock: new BedrockProvider({ region: 'us-east-1', endpoint: url }),
-    });
+    const playground = createPlayground(testSettings({ bedrockRegion: 'us-east-1', bedrockEndpoint: url }));
     const response = await playground.chat(chatRequest(ask(NOVA_MICRO, 'anyone there?')), '127.0.0.1');
     expect(response.status).toBe(502);
     const error = await errorOf(response);
@@ -318,7 +313,7 @@ describe('protection of the AWS account', () => {
     expect(spent).toBeGreaterThan(0);
 
     // A cap with room for the request's worst case, but not for that plus what the first run spent.
-    const worstCase = costOf({ inputTokens: estimateInputTokens('\nHi'), outputTokens: 100 }, priceOf(NOVA_MICRO));
+    const worstCase = costOf({ inputTokens: estimateTokens('\nHi'), outputTokens: 100 }, priceOf(NOVA_MICRO));
     const cap = worstCase + spent / 2;
     const fresh = await playgroundWith({ dailySpendCapUsd: cap }).chat(request(), '127.0.0.1');
     expect(fresh.status).toBe(200);

@@ -7,7 +7,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BedrockProvider } from '../../src/server/playground/bedrock';
 import { createPlayground } from '../../src/server/playground/playground';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server';
 import { NOVA_MICRO, ask, chatRequest, errorOf, eventsOf, testSettings } from './helpers';
@@ -33,9 +32,7 @@ afterAll(async () => {
 
 describe('no AWS credentials', () => {
   test('the models route says Bedrock is off and how to set it up; only the built-in model is available', async () => {
-    const playground = createPlayground(testSettings(), {
-      bedrock: new BedrockProvider({ region: 'us-east-1', endpoint: fake.url }),
-    });
+    const playground = createPlayground(testSettings({ bedrockRegion: 'us-east-1', bedrockEndpoint: fake.url }));
     const { models, bedrock } = await playground.models('127.0.0.1');
     expect(bedrock.enabled).toBe(false);
     expect(bedrock.region).toBe('us-east-1');
@@ -49,9 +46,7 @@ describe('no AWS credentials', () => {
   });
 
   test('a chat to a Bedrock model is refused with the same advice, without calling Bedrock', async () => {
-    const playground = createPlayground(testSettings(), {
-      bedrock: new BedrockProvider({ region: 'us-east-1', endpoint: fake.url }),
-    });
+    const playground = createPlayground(testSettings({ bedrockRegion: 'us-east-1', bedrockEndpoint: fake.url }));
     const response = await playground.chat(chatRequest(ask(NOVA_MICRO, 'hello?')), '127.0.0.1');
     expect(response.status).toBe(503);
     const error = await errorOf(response);
@@ -64,7 +59,7 @@ describe('no AWS credentials', () => {
   });
 
   test('without a region, the advice says to set one', async () => {
-    const playground = createPlayground(testSettings(), { bedrock: new BedrockProvider({ endpoint: fake.url }) });
+    const playground = createPlayground(testSettings({ bedrockEndpoint: fake.url }));
     const { bedrock } = await playground.models('127.0.0.1');
     expect(bedrock).toMatchObject({ enabled: false });
     expect(bedrock.advice).toMatch(/no AWS region.*AWS_REGION or BEDROCK_REGION/);

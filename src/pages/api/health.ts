@@ -1,6 +1,6 @@
-import type { APIRoute } from 'astro';
+import { apiRoute } from '../../server/api';
 
 export const prerender = false;
 
 /** Liveness check for scripts and tests that start the server. */
-export const GET: APIRoute = () => Response.json({ ok: true });
+export const ALL = apiRoute({ GET: () => Response.json({ ok: true }) });

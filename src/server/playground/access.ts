@@ -3,6 +3,11 @@
  * can reach (HOST not loopback) or when a request comes from another machine. An exposed server without an access
  * token refuses Bedrock chats; once a token is configured, every Bedrock chat must bring it, exposed or not (a
  * reverse proxy on this machine makes every request look local). The built-in model costs nothing and stays open.
+ *
+ * A server on loopback without a token trusts whoever reaches it, so it must be sure that this is a page of its
+ * own: a web page elsewhere can rebind its own name to 127.0.0.1 (DNS rebinding) or call the server directly, and a
+ * reverse proxy on this machine forwards other machines' requests. Its API therefore answers only requests
+ * addressed to a loopback name and, when they say where they come from, sent by a page of a loopback origin.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Refusal } from '../responses';
@@ -18,6 +23,39 @@ export function exposureProblem(settings: PlaygroundSettings, clientAddress: str
       'Set PLAYGROUND_ACCESS_TOKEN on the server to a long random value and enter it in the playground, or run ' +
       'the server on 127.0.0.1 only (the default).',
   };
+}
+
+/** A refusal for an API request to a loopback server without a token that another site could have sent. */
+export function foreignSiteProblem(
+  settings: Pick<PlaygroundSettings, 'host' | 'accessToken'>,
+  request: Request,
+): Refusal | undefined {
+  if (settings.accessToken || !isLoopback(settings.host)) return undefined;
+  const host = request.headers.get('host') ?? '';
+  const origin = request.headers.get('origin');
+  const hostIsLocal = isLoopback(hostname(`http://${host}`));
+  if (hostIsLocal && (origin === null || isLoopback(hostname(origin)))) return undefined;
+  return {
+    status: 403,
+    error: {
+      code: 'foreign-site',
+      message: hostIsLocal
+        ? `This server answers its own pages only, not a page of ${(origin ?? '').slice(0, 100)}.`
+        : `This server answers requests addressed to this computer only (localhost or 127.0.0.1), not to "${host.slice(0, 100)}".`,
+      advice:
+        'Open the course at its own address on this computer. To reach it under another name, through a proxy or ' +
+        'from another machine, set PLAYGROUND_ACCESS_TOKEN on the server to a long random value and restart it.',
+    },
+  };
+}
+
+/** The host name of a URL, or '' when it is not one. */
+function hostname(url: string) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** A refusal when the request may not use Bedrock, else undefined. */

@@ -10,7 +10,7 @@ import {
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ModelsResponse } from '../../lib/chat-protocol';
-import { CREDENTIALS_ADVICE, describeBedrockError, isAbort, logLine } from './errors';
+import { AnswerCutOff, BedrockTimeout, CREDENTIALS_ADVICE, describeBedrockError, isAbort, logLine } from './errors';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { ValidChat } from './validation';
 
@@ -21,6 +21,13 @@ export type BedrockStatus = ModelsResponse['bedrock'];
 export interface BedrockOptions {
   region?: string | undefined;
   endpoint?: string | undefined;
+  timeouts: BedrockTimeouts;
+}
+
+/** How long Bedrock may stay silent: before the first event of an answer, and between two events. */
+export interface BedrockTimeouts {
+  firstByteMs: number;
+  idleMs: number;
 }
 
 /** How long a credentials-and-region check is trusted before it is made again. */
@@ -31,9 +38,11 @@ const SETUP_ADVICE = `${CREDENTIALS_ADVICE} Set a region with AWS_REGION or BEDR
 export class BedrockProvider implements ChatProvider {
   readonly answersInMarkdown = true;
   private readonly client: BedrockRuntimeClient;
+  private readonly timeouts: BedrockTimeouts;
   private status: { checked: number; result: Promise<BedrockStatus> } | undefined;
 
   constructor(options: BedrockOptions) {
+    this.timeouts = options.timeouts;
     this.client = new BedrockRuntimeClient({
       ...(options.region ? { region: options.region } : {}),
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -67,9 +76,17 @@ export class BedrockProvider implements ChatProvider {
   }
 
   async open(chat: ValidChat, signal: AbortSignal): Promise<AsyncIterable<ProviderEvent>> {
-    const response = await this.client.send(new ConverseStreamCommand(converseInput(chat)), { abortSignal: signal });
-    if (!response.stream) throw new Error('Bedrock answered without a stream');
-    return events(response.stream);
+    const watchdog = new Watchdog(signal);
+    watchdog.arm(this.timeouts.firstByteMs, 'first-byte');
+    try {
+      const command = new ConverseStreamCommand(converseInput(chat));
+      const response = await this.client.send(command, { abortSignal: watchdog.signal });
+      if (!response.stream) throw new Error('Bedrock answered without a stream');
+      return events(response.stream, watchdog, this.timeouts.idleMs);
+    } catch (error) {
+      watchdog.disarm();
+      throw watchdog.timeout ?? error;
+    }
   }
 
   describeError(error: unknown, model: { name: string }) {
@@ -103,19 +120,61 @@ function nested(path: string, value: number) {
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
-async function* events(stream: AsyncIterable<ConverseStreamOutput>): AsyncGenerator<ProviderEvent> {
-  let stopReason = 'end_turn';
+async function* events(
+  stream: AsyncIterable<ConverseStreamOutput>,
+  watchdog: Watchdog,
+  idleMs: number,
+): AsyncGenerator<ProviderEvent> {
+  let stopReason: string | undefined;
   let usage: { inputTokens: number; outputTokens: number } | undefined;
-  for await (const event of stream) {
-    const text = event.contentBlockDelta?.delta?.text;
-    if (text) yield { type: 'text', text };
-    if (event.messageStop?.stopReason) stopReason = event.messageStop.stopReason;
-    if (event.metadata?.usage)
-      usage = {
-        inputTokens: event.metadata.usage.inputTokens ?? 0,
-        outputTokens: event.metadata.usage.outputTokens ?? 0,
-      };
+  try {
+    for await (const event of stream) {
+      // The first event has arrived (or the next one): from now on Bedrock may stay silent for idleMs at most.
+      watchdog.arm(idleMs, 'idle');
+      const text = event.contentBlockDelta?.delta?.text;
+      if (text) yield { type: 'text', text };
+      if (event.messageStop) stopReason = event.messageStop.stopReason ?? 'end_turn';
+      if (event.metadata?.usage)
+        usage = {
+          inputTokens: event.metadata.usage.inputTokens ?? 0,
+          outputTokens: event.metadata.usage.outputTokens ?? 0,
+        };
+    }
+  } catch (error) {
+    throw watchdog.timeout ?? error;
+  } finally {
+    watchdog.disarm();
   }
+  // A stream that ends without messageStop was cut off: what arrived is not the whole answer.
+  if (stopReason === undefined) throw new AnswerCutOff();
   // Usage normally arrives after messageStop, so the answer ends once the stream does.
   yield usage ? { type: 'end', stopReason, usage } : { type: 'end', stopReason };
+}
+
+/**
+ * Aborts the Bedrock call when Bedrock stays silent for too long, as well as when the caller aborts. Each arm
+ * replaces the previous deadline.
+ */
+class Watchdog {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once the deadline passed: the error to report instead of the SDK's abort. */
+  timeout: BedrockTimeout | undefined;
+  readonly signal: AbortSignal;
+
+  constructor(caller: AbortSignal) {
+    this.signal = AbortSignal.any([caller, this.controller.signal]);
+  }
+
+  arm(ms: number, waitingFor: BedrockTimeout['waitingFor']) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timeout = new BedrockTimeout(waitingFor, ms);
+      this.controller.abort(this.timeout);
+    }, ms);
+  }
+
+  disarm() {
+    clearTimeout(this.timer);
+  }
 }

@@ -26,6 +26,25 @@ const NETWORK_CODES = new Set([
   'ERR_HTTP2_ERROR',
 ]);
 
+/** Bedrock stayed silent past a deadline: before the first event of the answer, or between two events. */
+export class BedrockTimeout extends Error {
+  override readonly name = 'BedrockTimeout';
+  constructor(
+    readonly waitingFor: 'first-byte' | 'idle',
+    readonly ms: number,
+  ) {
+    super(`No ${waitingFor === 'idle' ? 'further ' : ''}event from Bedrock for ${ms} ms`);
+  }
+}
+
+/** The answer's stream ended without Bedrock's messageStop event, so the answer is incomplete. */
+export class AnswerCutOff extends Error {
+  override readonly name = 'AnswerCutOff';
+  constructor() {
+    super('The answer stream ended before its messageStop event');
+  }
+}
+
 function errorName(error: unknown) {
   return error instanceof Error ? error.name : '';
 }
@@ -56,6 +75,27 @@ export function isAbort(error: unknown) {
 
 /** Plain words and advice for an error from a Bedrock call, for the given model. */
 export function describeBedrockError(error: unknown, modelName: string): Refusal {
+  if (error instanceof BedrockTimeout)
+    return {
+      status: 504,
+      error: {
+        code: 'bedrock-timeout',
+        message:
+          error.waitingFor === 'idle'
+            ? `Amazon Bedrock stopped answering: nothing more came from ${modelName} for ${seconds(error.ms)}, so the answer is incomplete.`
+            : `Amazon Bedrock stopped answering: ${modelName} had not started its answer after ${seconds(error.ms)}.`,
+        advice: "Send again. If it keeps happening, try another model or check the server's connection to AWS.",
+      },
+    };
+  if (error instanceof AnswerCutOff)
+    return {
+      status: 502,
+      error: {
+        code: 'answer-cut-off',
+        message: `The answer from ${modelName} was cut off before it ended: what you see is incomplete.`,
+        advice: "Send again for a complete answer. If it keeps happening, check the server's connection to AWS.",
+      },
+    };
   const name = errorName(error);
   switch (name) {
     case 'AccessDeniedException':
@@ -161,6 +201,11 @@ export function describeBedrockError(error: unknown, modelName: string): Refusal
       advice: "Try again; if it keeps failing, the server's log names the error.",
     },
   };
+}
+
+function seconds(ms: number) {
+  const value = Math.round(ms / 100) / 10;
+  return `${value} second${value === 1 ? '' : 's'}`;
 }
 
 /** One log line for the server's console: the kind of error and its message, no stack. */

@@ -4,9 +4,10 @@
  * access token, the credentials and the daily spend cap, before anything is sent to AWS.
  */
 import { BUILT_IN_MODEL_ID, type ChatUsage, type ModelInfo, type ModelsResponse } from '../../lib/chat-protocol';
-import { SpendLedger, costOf, estimateInputTokens, type Reservation } from '../../lib/playground-cost';
+import { SpendLedger, costOf, estimateTokens, type Reservation } from '../../lib/playground-cost';
 import { encodeChatEvent } from '../../lib/sse';
 import { TokenBuckets } from '../../lib/token-bucket';
+import { logClientFault } from '../client-faults';
 import { apiError, refuse, type Refusal } from '../responses';
 import { exposureProblem, tokenProblem } from './access';
 import { BedrockProvider } from './bedrock';
@@ -25,18 +26,31 @@ const MAX_BODY_BYTES = 256 * 1024;
 export interface Playground {
   models(clientAddress: string): Promise<ModelsResponse>;
   chat(request: Request, clientAddress: string): Promise<Response>;
+  /**
+   * For a server that is stopping: refuses new chats, lets the chats in flight finish for up to `graceMs`, then
+   * stops the rest. Resolves once every chat has been settled against the spend cap (and the spend file written).
+   */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+/** A chat being answered, for shutdown: how to stop it, and when it has been settled. */
+interface ChatInFlight {
+  stop(): void;
+  settled: Promise<void>;
 }
 
 export interface PlaygroundParts {
   catalog?: readonly CatalogModel[];
-  bedrock?: BedrockProvider;
   builtIn?: ChatProvider;
 }
 
 export function createPlayground(settings: PlaygroundSettings, parts: PlaygroundParts = {}): Playground {
   const catalog = parts.catalog ?? shippedCatalog;
-  const bedrock =
-    parts.bedrock ?? new BedrockProvider({ region: settings.bedrockRegion, endpoint: settings.bedrockEndpoint });
+  const bedrock = new BedrockProvider({
+    region: settings.bedrockRegion,
+    endpoint: settings.bedrockEndpoint,
+    timeouts: settings.bedrockTimeouts,
+  });
   const builtIn = parts.builtIn ?? builtInProvider;
   const validate = chatValidator(catalog, settings.maxTokens);
   const limiter = new TokenBuckets(settings.rateLimit);
@@ -46,6 +60,8 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     settings.spendFile ? readSpendFile(settings.spendFile) : undefined,
   );
   const saveSpend = settings.spendFile ? spendFileWriter(settings.spendFile) : undefined;
+  const inFlight = new Set<ChatInFlight>();
+  let stopping = false;
 
   async function models(clientAddress: string): Promise<ModelsResponse> {
     const status = await bedrock.check();
@@ -63,6 +79,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
 
   async function chat(request: Request, clientAddress: string): Promise<Response> {
     const started = performance.now();
+    if (stopping) return apiError(503, SHUTTING_DOWN, { 'retry-after': '30' });
     const turn = limiter.take(clientAddress);
     if (!turn.allowed)
       return apiError(
@@ -91,7 +108,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
         message: `${valid.model.name} runs on Amazon Bedrock, which is not set up on this server.`,
         ...(status.advice ? { advice: status.advice } : {}),
       });
-    const inputTokens = estimateInputTokens(conversationText(valid));
+    const inputTokens = estimateTokens(conversationText(valid));
     const worstCase = costOf({ inputTokens, outputTokens: valid.maxTokens }, valid.model.price);
     const reserved = ledger.reserve(worstCase);
     if (!reserved.ok)
@@ -123,19 +140,33 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     const stop = () => upstream.abort();
     request.signal.addEventListener('abort', stop, { once: true });
     let settled = false;
-    let outputSoFar = 0;
+    let outputSoFar = '';
     // Without a usage report (Stop, a failure), Bedrock still bills what it read and wrote: estimate it.
     const estimatedUsage = () => ({
-      inputTokens: paid?.inputTokens ?? estimateInputTokens(conversationText(valid)),
-      outputTokens: outputSoFar,
+      inputTokens: paid?.inputTokens ?? estimateTokens(conversationText(valid)),
+      outputTokens: estimateTokens(outputSoFar),
     });
+    let markSettled = () => {};
+    let stoppedForShutdown = false;
+    const flight: ChatInFlight = {
+      stop() {
+        stoppedForShutdown = true;
+        upstream.abort();
+        settle();
+      },
+      settled: new Promise((resolve) => (markSettled = resolve)),
+    };
+    inFlight.add(flight);
     const settle = (usage?: ChatUsage) => {
       if (settled) return;
       settled = true;
       request.signal.removeEventListener('abort', stop);
-      if (!paid) return;
-      ledger.settle(paid.reservation, costOf(usage ?? estimatedUsage(), valid.model.price));
-      saveSpend?.(ledger.record());
+      inFlight.delete(flight);
+      if (paid) {
+        ledger.settle(paid.reservation, costOf(usage ?? estimatedUsage(), valid.model.price));
+        saveSpend?.(ledger.record());
+      }
+      markSettled();
     };
 
     let events: AsyncIterator<ProviderEvent>;
@@ -144,6 +175,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     } catch (error) {
       // A refused request costs nothing.
       settle({ inputTokens: 0, outputTokens: 0 });
+      if (stoppedForShutdown) return apiError(503, SHUTTING_DOWN, { 'retry-after': '30' });
       if (upstream.signal.aborted) return new Response(null, { status: 499 });
       return refuse(provider.describeError(error, valid.model));
     }
@@ -169,7 +201,7 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
           const event = next.value;
           if (event.type === 'text') {
             firstTokenAt ??= performance.now();
-            outputSoFar++;
+            outputSoFar += event.text;
             send(controller, {
               type: 'delta',
               text: event.text,
@@ -193,12 +225,13 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
           controller.close();
         } catch (error) {
           settle();
-          if (upstream.signal.aborted) {
+          if (upstream.signal.aborted && !stoppedForShutdown) {
             controller.close();
             return;
           }
           sendTree(controller, markdown?.finish());
-          send(controller, { type: 'error', error: provider.describeError(error, valid.model).error });
+          const problem = stoppedForShutdown ? SHUTTING_DOWN : provider.describeError(error, valid.model).error;
+          send(controller, { type: 'error', error: problem });
           controller.close();
         }
       },
@@ -219,8 +252,24 @@ export function createPlayground(settings: PlaygroundSettings, parts: Playground
     });
   }
 
-  return { models, chat };
+  async function shutdown(graceMs: number) {
+    stopping = true;
+    const allSettled = () => Promise.all([...inFlight].map((flight) => flight.settled));
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([allSettled(), new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    clearTimeout(grace);
+    for (const flight of inFlight) flight.stop();
+    await allSettled();
+  }
+
+  return { models, chat, shutdown };
 }
+
+const SHUTTING_DOWN = {
+  code: 'shutting-down',
+  message: 'The server is stopping or restarting, so it is not answering now.',
+  advice: 'Send again in a minute.',
+};
 
 /** The catalog entry as the browser sees it, with the server's output limit applied. */
 function modelInfo(model: CatalogModel, serverMaxTokens: number, available: boolean, reason?: string): ModelInfo {
@@ -278,14 +327,21 @@ async function readJson(request: Request): Promise<JsonBody> {
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch {
+        // The client went away halfway through its upload: nobody will read the answer.
+        logClientFault('a chat request was abandoned before its body arrived');
+        return { status: 400, error: { code: 'incomplete', message: 'The request body did not arrive whole.' } };
+      }
+      if (read.done) break;
+      size += read.value.byteLength;
       if (size > MAX_BODY_BYTES) {
         await reader.cancel();
         return tooLarge;
       }
-      chunks.push(value);
+      chunks.push(read.value);
     }
   }
   try {

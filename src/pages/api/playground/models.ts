@@ -1,10 +1,12 @@
-import type { APIRoute } from 'astro';
+import { apiRoute } from '../../../server/api';
 import { withPlayground } from '../../../server/playground';
 
 export const prerender = false;
 
 /** GET /api/playground/models: the catalog, with what this server can run now (ModelsResponse). */
-export const GET: APIRoute = ({ clientAddress }) =>
-  withPlayground(async (playground) =>
-    Response.json(await playground.models(clientAddress), { headers: { 'cache-control': 'no-store' } }),
-  );
+export const ALL = apiRoute({
+  GET: (_context, client) =>
+    withPlayground(async (playground) =>
+      Response.json(await playground.models(client), { headers: { 'cache-control': 'no-store' } }),
+    ),
+});
