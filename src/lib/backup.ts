@@ -2,13 +2,15 @@
  * Backups of what the browser keeps (reading progress, quiz history, mistake-review cards, the playground
  * conversation): exported as one JSON
  * file, and imported by merging into what is there, so nothing already saved is lost and nothing is counted twice.
- * An import is all or nothing: a file that is not a complete, valid backup changes nothing and says why.
+ * An import is all or nothing: a file that is not a complete, valid backup changes nothing and says why. What the
+ * course cannot use (cards and attempts for questions it does not have, fields it does not know) is left out and
+ * counted, so the learner is told.
  */
 import { decodeConversation, emptyConversation, MAX_TURNS, type Conversation } from './playground/conversation';
 import { decodeProgress, type Progress } from './progress';
 import { decodeHistory, type History } from './quiz/history';
 import { decodeReviewCards, type ReviewCards } from './quiz/review-cards';
-import { parseObject } from './stored-data';
+import { isRecord, keyedRecord, parseObject, type WriteOutcome } from './stored-data';
 
 export const BACKUP_FORMAT = 'aif-c01-course-backup';
 export const BACKUP_VERSION = 1;
@@ -32,9 +34,20 @@ export function createBackup(data: LearnerData, now: Date) {
   };
 }
 
-export type BackupReading = { ok: true; data: LearnerData } | { ok: false; reason: string };
+/** What a backup held that the course cannot use, and left out. */
+export interface Skipped {
+  /** Mistake-review cards for questions the course does not have. */
+  cards: number;
+  /** Quiz attempts with a question the course does not have. */
+  attempts: number;
+  /** Fields the course does not use, wherever they were. */
+  fields: number;
+}
 
-export function readBackup(text: string): BackupReading {
+export type BackupReading = { ok: true; data: LearnerData; skipped: Skipped } | { ok: false; reason: string };
+
+/** Reads a backup file, keeping only cards and attempts for questions in `knownQuestions` (the question bank's ids). */
+export function readBackup(text: string, knownQuestions: ReadonlySet<string>): BackupReading {
   const file = parseObject(text);
   if (!file) return { ok: false, reason: 'This file is not a course backup: it is not JSON.' };
   if (file.format !== BACKUP_FORMAT)
@@ -63,15 +76,87 @@ export function readBackup(text: string): BackupReading {
       return { ok: false, reason: `The ${name} in this backup ${detail}, so nothing was imported.` };
     }
   }
+  const read: LearnerData = {
+    progress: parts[0][1].value,
+    history: parts[1][1].value,
+    cards: parts[2][1].value,
+    conversation: parts[3][1].value,
+  };
+  const known = (questionId: string) => knownQuestions.has(questionId);
+  const cards = Object.entries(read.cards.cards).filter(([questionId]) => known(questionId));
+  const attempts = read.history.attempts.filter((attempt) => attempt.questionIds.every(known));
   return {
     ok: true,
     data: {
-      progress: parts[0][1].value,
-      history: parts[1][1].value,
-      cards: parts[2][1].value,
-      conversation: parts[3][1].value,
+      ...read,
+      history: { ...read.history, attempts },
+      cards: { ...read.cards, cards: keyedRecord(cards) },
+    },
+    skipped: {
+      cards: Object.keys(read.cards.cards).length - cards.length,
+      attempts: read.history.attempts.length - attempts.length,
+      // The file's fields against those of a backup of what was read: only the names matter, not the values.
+      fields: countLeftOut(file, createBackup(read, new Date())),
     },
   };
+}
+
+/**
+ * How many fields of `given` (as parsed from a file) have no counterpart in `kept` (what was taken from it). Lists
+ * are compared item by item only when no item was dropped: dropped items are counted where they are dropped.
+ */
+function countLeftOut(given: unknown, kept: unknown): number {
+  if (Array.isArray(given)) {
+    if (!Array.isArray(kept) || kept.length !== given.length) return 0;
+    return given.reduce((total: number, item, index) => total + countLeftOut(item, kept[index]), 0);
+  }
+  if (!isRecord(given) || !isRecord(kept)) return 0;
+  return Object.entries(given).reduce(
+    (total, [key, value]) => total + (Object.hasOwn(kept, key) ? countLeftOut(value, kept[key]) : 1),
+    0,
+  );
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** A file's size as file managers show it: "2 KB", "10.5 MB". */
+function formatSize(bytes: number) {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** What an import did, for the learner: what this browser now has and what was left out, or why nothing changed. */
+export function importMessage(result: { saved: WriteOutcome; now: LearnerData; skipped: Skipped; fileSize: number }) {
+  switch (result.saved) {
+    case 'full':
+      return (
+        `Nothing was imported: this browser's storage for the course has no room for this backup ` +
+        `(${formatSize(result.fileSize)}) on top of what is already saved here. Everything saved here is as it was.`
+      );
+    case 'unavailable':
+      return 'Nothing was imported: this browser is not letting the course save anything (private browsing or blocked storage).';
+    case 'held':
+      return (
+        'Nothing was imported: some of the data saved here is damaged and could not be copied aside, so the course ' +
+        'is leaving it untouched (the notice on this page says which).'
+      );
+    case 'ok': {
+      const { now, skipped } = result;
+      const sentences = [
+        `Imported. This browser now has ${count(Object.keys(now.progress.completed).length, 'completed lesson')}, ` +
+          `${count(now.history.attempts.length, 'quiz attempt')}, ` +
+          `${count(Object.keys(now.cards.cards).length, 'question')} to review and ` +
+          `${count(now.conversation.turns.length, 'playground prompt')}.`,
+      ];
+      const entries = [
+        ...(skipped.cards > 0 ? [count(skipped.cards, 'mistake-review card')] : []),
+        ...(skipped.attempts > 0 ? [count(skipped.attempts, 'quiz attempt')] : []),
+      ];
+      if (entries.length > 0)
+        sentences.push(`Skipped ${entries.join(' and ')} for questions this course does not have.`);
+      if (skipped.fields > 0) sentences.push(`Left out ${count(skipped.fields, 'field')} this course does not use.`);
+      return sentences.join(' ');
+    }
+  }
 }
 
 /**
@@ -80,7 +165,8 @@ export function readBackup(text: string): BackupReading {
  * settings.
  */
 export function mergeData(current: LearnerData, incoming: LearnerData): LearnerData {
-  const completed = { ...incoming.progress.completed };
+  // Keyed by ids from the data, which may be anything, "__proto__" included.
+  const completed = keyedRecord(Object.entries(incoming.progress.completed));
   for (const [lessonId, at] of Object.entries(current.progress.completed)) {
     const other = completed[lessonId];
     completed[lessonId] = other && other < at ? other : at;
@@ -90,7 +176,7 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
 
   const attempts = unionById(current.history.attempts, incoming.history.attempts, (attempt) => attempt.startedAt);
 
-  const cards = { ...incoming.cards.cards };
+  const cards = keyedRecord(Object.entries(incoming.cards.cards));
   for (const [questionId, card] of Object.entries(current.cards.cards)) {
     const other = cards[questionId];
     // The card reviewed last wins; on a tie, the one already in this browser.

@@ -2,7 +2,7 @@
  * The learner's reading progress as it is kept in the browser: which lessons are complete and where they were last.
  * Pure: decoding never throws, and keeps whatever part of damaged data is still valid.
  */
-import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from './stored-data';
+import { isRecord, isTimestamp, keyedRecord, parseObject, problemOf, type Decoded } from './stored-data';
 
 export const PROGRESS_VERSION = 1;
 
@@ -33,6 +33,7 @@ export function decodeProgress(raw: string): Decoded<Progress> {
   let dropped = 0;
 
   if (isRecord(data.completed)) {
+    progress.completed = keyedRecord();
     for (const [lessonId, at] of Object.entries(data.completed)) {
       if (LESSON_ID.test(lessonId) && isTimestamp(at)) progress.completed[lessonId] = at;
       else dropped += 1;

@@ -18,12 +18,31 @@ export interface Decoded<T> {
   dropped: number;
 }
 
+/** Whether the browser saves what the course writes: 'full' when it has no room left, 'unavailable' when it refuses. */
+export type StorageHealth = 'ok' | 'full' | 'unavailable';
+
+/**
+ * How writing several values together went: all were saved ('ok') or none was. 'held' means one of them would
+ * have replaced damaged data that could not be copied aside, which is left untouched.
+ */
+export type WriteOutcome = StorageHealth | 'held';
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function isTimestamp(value: unknown): value is string {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * A record for keys read from the data itself. It has no prototype, so a key such as "__proto__" stays an ordinary
+ * entry instead of replacing the record's prototype.
+ */
+export function keyedRecord<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const record = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
 }
 
 /** Parses stored JSON; null when it is not a JSON object. */
@@ -40,4 +59,33 @@ export function parseObject(raw: string): Record<string, unknown> | null {
 export function problemOf(storedVersion: unknown, currentVersion: number, dropped: number): StoredProblem | undefined {
   if (typeof storedVersion === 'number' && storedVersion > currentVersion) return 'newer-version';
   return dropped > 0 || storedVersion !== currentVersion ? 'partly-invalid' : undefined;
+}
+
+/** A repair of damaged stored data, for the page to report. */
+export interface DataRepair {
+  /** What the data is, for the learner: "progress", "quiz history". */
+  what: string;
+  problem: StoredProblem;
+  dropped: number;
+  /** What was kept, in words: "3 completed lessons". */
+  kept: string;
+  /** Where the original was copied; or, when the browser refused the copy, why: the original is then left as it was. */
+  original: { copiedTo: string } | { leftInPlace: Exclude<WriteOutcome, 'ok'> };
+}
+
+/** What happened to the learner's damaged data, in words: what was kept, and where the original is. */
+export function describeRepair({ what, problem, dropped, kept, original }: DataRepair) {
+  const cause = problem === 'newer-version' ? 'was saved by a newer version of the course' : 'was damaged';
+  const left = `${dropped} unreadable entr${dropped === 1 ? 'y was' : 'ies were'} left out`;
+  if ('copiedTo' in original) {
+    return `Your saved ${what} ${cause}. We kept ${kept}; ${left}. A copy of the original is kept in this browser under "${original.copiedTo}".`;
+  }
+  const full = original.leftInPlace === 'full';
+  const refused = full
+    ? "There is no room in this browser's storage for a copy of the original"
+    : 'This browser did not let the course keep a copy of the original';
+  return (
+    `Your saved ${what} ${cause}. We could read ${kept}; ${left}. ${refused}, so it was left as it was: changes to ` +
+    `your ${what} on this page will not be saved.${full ? ' Once there is room, reloading the page repairs it.' : ''}`
+  );
 }

@@ -1,12 +1,12 @@
 /**
- * A storage engine for @nanostores/persistent that never throws: when the browser refuses to store
- * (private mode, quota full, storage disabled) values are kept in memory for this page and `storageHealth`
- * says so, so the page can tell the learner their progress is not being saved.
+ * The page's localStorage, wrapped so that it never throws: when the browser refuses to store (private mode, quota
+ * full, storage disabled) values are kept in memory for this page and `storageHealth` says so, so the page can tell
+ * the learner their progress is not being saved. Values that must be saved together, or not at all, are written
+ * with `writeTogether`.
  */
 import { atom } from 'nanostores';
 import { setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
-
-export type StorageHealth = 'ok' | 'full' | 'unavailable';
+import type { StorageHealth, WriteOutcome } from '../lib/stored-data';
 
 export const storageHealth = atom<StorageHealth>('ok');
 
@@ -17,12 +17,20 @@ function isQuotaError(error: unknown) {
   );
 }
 
-/** Opens localStorage if this browser lets the page write to it. */
+/**
+ * Opens localStorage if this browser lets the page use it. A full one is opened too, since what it holds can still
+ * be read; an empty one with no room at all is as good as none (private browsing in some browsers).
+ */
 export function openLocalStorage(): Storage | undefined {
   try {
     const storage = globalThis.localStorage;
     const probe = '__aif-c01-probe__';
-    storage.setItem(probe, probe);
+    try {
+      storage.setItem(probe, probe);
+    } catch (error) {
+      if (isQuotaError(error) && storage.length > 0) return storage;
+      throw error;
+    }
     storage.removeItem(probe);
     return storage;
   } catch {
@@ -30,13 +38,23 @@ export function openLocalStorage(): Storage | undefined {
   }
 }
 
-/** Wraps a Storage (or none) in the key/value object shape @nanostores/persistent writes to. */
-export function createSafeEngine(
-  storage: Storage | undefined,
-  report: (health: StorageHealth) => void,
-): Record<string, string> {
-  // Values the browser refused to store; they win over stored ones until a later write succeeds.
+export interface PageStorage {
+  /** The key/value object @nanostores/persistent reads and writes. */
+  engine: Record<string, string>;
+  /**
+   * Writes every entry, or none: when the browser refuses one, the entries written before it get their old values
+   * back. Nothing is kept in memory instead, so the page can say that nothing changed.
+   */
+  writeTogether: (entries: readonly (readonly [key: string, value: string])[]) => WriteOutcome;
+  /** From now on, this page's changes to the key stay in memory and what is stored under it is left untouched. */
+  keepInMemory: (key: string) => void;
+}
+
+/** Wraps a Storage (or none) for the page; `report` hears whether the engine's writes are being saved. */
+export function createPageStorage(storage: Storage | undefined, report: (health: StorageHealth) => void): PageStorage {
+  // Values not in storage: refused by the browser, or kept in memory on purpose. They win over stored ones.
   const unsaved = new Map<string, string>();
+  const inMemoryOnly = new Set<string>();
   const stored = (key: string) => {
     try {
       return storage?.getItem(key) ?? undefined;
@@ -46,7 +64,7 @@ export function createSafeEngine(
   };
   if (!storage) report('unavailable');
 
-  return new Proxy<Record<string, string>>(
+  const engine = new Proxy<Record<string, string>>(
     {},
     {
       get: (_, key) => (typeof key === 'string' ? (unsaved.get(key) ?? stored(key)) : undefined),
@@ -54,7 +72,7 @@ export function createSafeEngine(
       set: (_, key, value) => {
         if (typeof key !== 'string') return true;
         unsaved.set(key, String(value));
-        if (!storage) return true;
+        if (!storage || inMemoryOnly.has(key)) return true;
         try {
           storage.setItem(key, String(value));
           unsaved.delete(key);
@@ -67,6 +85,7 @@ export function createSafeEngine(
       deleteProperty: (_, key) => {
         if (typeof key === 'string') {
           unsaved.delete(key);
+          if (inMemoryOnly.has(key)) return true;
           try {
             storage?.removeItem(key);
           } catch {
@@ -77,11 +96,34 @@ export function createSafeEngine(
       },
     },
   );
+
+  const writeTogether: PageStorage['writeTogether'] = (entries) => {
+    if (!storage) return 'unavailable';
+    if (entries.some(([key]) => inMemoryOnly.has(key))) return 'held';
+    const replaced: [key: string, value: string | null][] = [];
+    try {
+      for (const [key, value] of entries) {
+        const previous = storage.getItem(key);
+        storage.setItem(key, value);
+        replaced.push([key, previous]);
+      }
+    } catch (error) {
+      // Each key goes back to a value that fitted before, so putting it back needs no more room than there was.
+      for (const [key, value] of replaced.reverse()) {
+        if (value === null) storage.removeItem(key);
+        else storage.setItem(key, value);
+      }
+      return isQuotaError(error) ? 'full' : 'unavailable';
+    }
+    for (const [key] of entries) unsaved.delete(key);
+    return 'ok';
+  };
+
+  return { engine, writeTogether, keepInMemory: (key) => void inMemoryOnly.add(key) };
 }
 
-export const storageEngine = createSafeEngine(
-  typeof window === 'undefined' ? undefined : openLocalStorage(),
-  (health) => storageHealth.set(health),
+export const pageStorage = createPageStorage(typeof window === 'undefined' ? undefined : openLocalStorage(), (health) =>
+  storageHealth.set(health),
 );
 
-if (typeof window !== 'undefined') setPersistentEngine(storageEngine, windowPersistentEvents);
+if (typeof window !== 'undefined') setPersistentEngine(pageStorage.engine, windowPersistentEvents);

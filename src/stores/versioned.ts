@@ -1,25 +1,18 @@
 /**
- * A persistent store for versioned data that may be damaged: stored data is decoded (keeping what is valid),
- * and when it had to be repaired the original is copied aside and the repair is listed in `dataRepairs`, so the
- * page can tell the learner. Nothing is erased silently.
+ * A persistent store for versioned data that may be damaged: stored data is decoded (keeping what is valid), and
+ * when it had to be repaired the original is copied aside and the repair is listed in `dataRepairs`, so the page can
+ * tell the learner. When the browser refuses the copy, the original is left untouched and this page keeps its
+ * changes in memory. Nothing is erased silently.
  */
-import { atom } from 'nanostores';
+import { atom, type WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
-import { storageEngine } from './storage';
-import type { Decoded, StoredProblem } from '../lib/stored-data';
-
-export interface DataRepair {
-  /** What the data is, for the learner: "progress", "quiz history". */
-  what: string;
-  problem: StoredProblem;
-  dropped: number;
-  /** What was kept, in words: "3 completed lessons". */
-  kept: string;
-  /** Where the original was copied. */
-  backupKey: string;
-}
+import { pageStorage } from './storage';
+import type { DataRepair, Decoded, WriteOutcome } from '../lib/stored-data';
 
 export const dataRepairs = atom<DataRepair[]>([]);
+
+/** A store whose value is kept under `key` in the browser, written as `encode` gives it. */
+export type VersionedAtom<T> = WritableAtom<T> & { readonly key: string; readonly encode: (value: T) => string };
 
 export function versionedAtom<T>(options: {
   key: string;
@@ -28,16 +21,18 @@ export function versionedAtom<T>(options: {
   decode: (raw: string) => Decoded<T>;
   encode: (value: T) => string;
   describe: (value: T) => string;
-}) {
+}): VersionedAtom<T> {
   const store = persistentAtom<T>(options.key, options.empty(), {
     encode: options.encode,
     decode: (raw) => options.decode(raw).value,
   });
-  const raw = storageEngine[options.key];
+  const raw = pageStorage.engine[options.key];
   const decoded = raw === undefined ? undefined : options.decode(raw);
   if (raw !== undefined && decoded?.problem) {
-    const backupKey = `${options.key}:damaged-copy`;
-    storageEngine[backupKey] = raw;
+    const copiedTo = `${options.key}:damaged-copy`;
+    const copy = pageStorage.writeTogether([[copiedTo, raw]]);
+    // Without a copy, the stored original is the only one left: it must not be written over.
+    if (copy !== 'ok') pageStorage.keepInMemory(options.key);
     store.set(decoded.value);
     dataRepairs.set([
       ...dataRepairs.get(),
@@ -46,9 +41,27 @@ export function versionedAtom<T>(options: {
         problem: decoded.problem,
         dropped: decoded.dropped,
         kept: options.describe(decoded.value),
-        backupKey,
+        original: copy === 'ok' ? { copiedTo } : { leftInPlace: copy },
       },
     ]);
   }
-  return store;
+  return Object.assign(store, { key: options.key, encode: options.encode });
+}
+
+/** One store and the value it is to take, for `setTogether`. */
+export interface StoreChange {
+  key: string;
+  encoded: string;
+  apply: () => void;
+}
+
+export function change<T>(store: VersionedAtom<T>, value: T): StoreChange {
+  return { key: store.key, encoded: store.encode(value), apply: () => store.set(value) };
+}
+
+/** Sets several stores at once: all of them when the browser saves every new value, none of them otherwise. */
+export function setTogether(changes: readonly StoreChange[]): WriteOutcome {
+  const saved = pageStorage.writeTogether(changes.map(({ key, encoded }) => [key, encoded]));
+  if (saved === 'ok') for (const { apply } of changes) apply();
+  return saved;
 }

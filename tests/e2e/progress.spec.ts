@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LESSON_1, LESSON_2, PROGRESS_KEY } from './fixtures';
+import { fillStorage, freeStorage } from './storage';
 
 test('completing a lesson persists across reloads and shows in the sidebar and on the home page', async ({ page }) => {
   await page.goto(LESSON_1.path);
@@ -63,6 +64,51 @@ test('damaged stored progress is repaired: valid entries kept, the learner told,
 
   await page.reload();
   await expect(page.getByText('Your saved progress was damaged')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('damaged progress in a full storage is left as it was, and the learner is told this page saves nothing', async ({
+  page,
+}) => {
+  const damaged = JSON.stringify({
+    version: 1,
+    completed: { 'what-is-genai/generative-ai-basics': '2026-11-20T10:00:00.000Z', 'what-is-genai/x': 'garbage' },
+    lastVisited: 42,
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [PROGRESS_KEY, damaged] as const);
+  await fillStorage(page);
+
+  await page.goto(LESSON_2.path);
+  const notice = page.getByRole('status').filter({ hasText: 'Your saved progress was damaged' });
+  await expect(notice).toContainText(
+    "We could read 1 completed lesson; 2 unreadable entries were left out. There is no room in this browser's " +
+      'storage for a copy of the original, so it was left as it was: changes to your progress on this page will ' +
+      'not be saved. Once there is room, reloading the page repairs it.',
+  );
+  await expect(notice).not.toContainText('A copy of the original is kept');
+  const nav = page.getByRole('navigation', { name: 'Course' });
+  await expect(nav.getByLabel(/^1 of \d+ lessons completed$/)).toBeVisible();
+  const box = page.getByRole('checkbox', { name: 'I have completed this lesson' });
+  await box.check();
+  await expect(nav.getByLabel(/^2 of \d+ lessons completed$/)).toBeVisible();
+
+  // As the notice said, the tick was not saved over the original.
+  await page.reload();
+  await expect(notice).toContainText('it was left as it was');
+  await expect(page.getByRole('checkbox', { name: 'I have completed this lesson' })).not.toBeChecked();
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(damaged);
+
+  // Once there is room, the next load copies the original aside and repairs it.
+  await freeStorage(page);
+  await page.reload();
+  await expect(notice).toContainText(
+    'We kept 1 completed lesson; 2 unreadable entries were left out. A copy of the original is kept in this ' +
+      'browser under "aif-c01:progress:damaged-copy".',
+  );
+  expect(await page.evaluate((key) => localStorage.getItem(`${key}:damaged-copy`), PROGRESS_KEY)).toBe(damaged);
   expect(errors).toEqual([]);
 });
 

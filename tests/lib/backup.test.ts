@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackup, mergeData, readBackup, type LearnerData } from '../../src/lib/backup';
+import { createBackup, importMessage, mergeData, readBackup, type LearnerData } from '../../src/lib/backup';
 import { emptyConversation, MAX_TURNS, type Turn } from '../../src/lib/playground/conversation';
 import { emptyProgress, recordVisit, setCompleted } from '../../src/lib/progress';
 import { emptyHistory, startAttempt } from '../../src/lib/quiz/history';
@@ -9,6 +9,9 @@ import { doneAnswer, lane } from './playground/fixtures';
 
 const T1 = new Date('2026-11-01T10:00:00.000Z');
 const T2 = new Date('2026-11-20T10:00:00.000Z');
+/** The question ids of the course's question bank, in these tests. */
+const KNOWN = new Set(['q1', 'q2']);
+const NOTHING_SKIPPED = { cards: 0, attempts: 0, fields: 0 };
 
 function data(at: Date, lesson: string, question: string, scope: string): LearnerData {
   return {
@@ -26,7 +29,11 @@ function turn(id: string, at: Date): Turn {
 describe('backups', () => {
   it('read back exactly what was exported', () => {
     const saved = data(T1, 'a/one', 'q1', 'a');
-    expect(readBackup(JSON.stringify(createBackup(saved, T2)))).toEqual({ ok: true, data: saved });
+    expect(readBackup(JSON.stringify(createBackup(saved, T2)), KNOWN)).toEqual({
+      ok: true,
+      data: saved,
+      skipped: NOTHING_SKIPPED,
+    });
   });
 
   it('reject, with a reason, a file that is not a complete valid backup', () => {
@@ -39,7 +46,7 @@ describe('backups', () => {
       JSON.stringify({ ...valid, reviewCards: { version: 1, cards: { q9: { due: 'never' } } } }),
       JSON.stringify({ ...valid, playground: { version: 1, turns: [{ id: 'x' }] } }),
     ].map((text) => {
-      const reading = readBackup(text);
+      const reading = readBackup(text, KNOWN);
       return reading.ok ? 'accepted' : reading.reason;
     });
     expect(reasons).toEqual([
@@ -54,8 +61,76 @@ describe('backups', () => {
 
   it('read a backup made before the playground as one without a conversation', () => {
     const { playground: _playground, ...older } = createBackup(data(T1, 'a/one', 'q1', 'a'), T2);
-    const reading = readBackup(JSON.stringify(older));
+    const reading = readBackup(JSON.stringify(older), KNOWN);
     expect(reading.ok && reading.data.conversation).toEqual(emptyConversation());
+  });
+
+  it('skip review cards and quiz attempts for questions this course does not have, "__proto__" among them', () => {
+    const saved = data(T1, 'a/one', 'q1', 'a');
+    const card = saved.cards.cards.q1;
+    const [attempt] = saved.history.attempts;
+    const backup = {
+      ...createBackup(saved, T2),
+      quizHistory: { version: 1, attempts: [attempt, { ...attempt, id: 'other', questionIds: ['q1', 'zz-9'] }] },
+      reviewCards: { version: 1, cards: { q1: card, 'zz-9': card } },
+    };
+    // JSON.parse makes "__proto__" an own key, as a file read by the page has it.
+    const text = JSON.stringify(backup).replace('"zz-9":{', `"__proto__":${JSON.stringify(card)},"zz-9":{`);
+    expect(readBackup(text, KNOWN)).toEqual({
+      ok: true,
+      data: saved,
+      skipped: { cards: 2, attempts: 1, fields: 0 },
+    });
+  });
+
+  it('leave out, and count, fields the course does not use, wherever they are', () => {
+    const saved = data(T1, 'a/one', 'q1', 'a');
+    const [attempt] = saved.history.attempts;
+    const backup = createBackup(saved, T2);
+    const junk = 'x'.repeat(10_000);
+    const text = JSON.stringify({
+      ...backup,
+      junk,
+      progress: { ...backup.progress, note: junk },
+      quizHistory: { version: 1, attempts: [{ ...attempt, answers: { q1: 'a', q7: 'b' }, colour: junk }] },
+      reviewCards: { version: 1, cards: { q1: { ...saved.cards.cards.q1, notes: junk } } },
+    });
+    const reading = readBackup(text, KNOWN);
+    expect(reading.ok && reading.skipped).toEqual({ cards: 0, attempts: 0, fields: 5 });
+    expect(reading.ok && reading.data.history.attempts[0]?.answers).toEqual({ q1: 'a' });
+    expect(JSON.stringify(reading.ok && reading.data)).not.toContain('xxx');
+  });
+
+  it('say what an import did, in words', () => {
+    const now = data(T1, 'a/one', 'q1', 'a');
+    expect(importMessage({ saved: 'ok', now, skipped: NOTHING_SKIPPED, fileSize: 900 })).toBe(
+      'Imported. This browser now has 1 completed lesson, 1 quiz attempt, 1 question to review and 1 playground prompt.',
+    );
+    expect(importMessage({ saved: 'ok', now, skipped: { cards: 2, attempts: 1, fields: 3 }, fileSize: 900 })).toBe(
+      'Imported. This browser now has 1 completed lesson, 1 quiz attempt, 1 question to review and 1 playground ' +
+        'prompt. Skipped 2 mistake-review cards and 1 quiz attempt for questions this course does not have. ' +
+        'Left out 3 fields this course does not use.',
+    );
+    expect(importMessage({ saved: 'ok', now, skipped: { cards: 0, attempts: 2, fields: 1 }, fileSize: 900 })).toBe(
+      'Imported. This browser now has 1 completed lesson, 1 quiz attempt, 1 question to review and 1 playground ' +
+        'prompt. Skipped 2 quiz attempts for questions this course does not have. ' +
+        'Left out 1 field this course does not use.',
+    );
+    expect(importMessage({ saved: 'full', now, skipped: NOTHING_SKIPPED, fileSize: 10_512_345 })).toBe(
+      "Nothing was imported: this browser's storage for the course has no room for this backup (10.5 MB) " +
+        'on top of what is already saved here. Everything saved here is as it was.',
+    );
+    expect(importMessage({ saved: 'full', now, skipped: NOTHING_SKIPPED, fileSize: 2_400 })).toContain(
+      'this backup (2 KB)',
+    );
+    expect(importMessage({ saved: 'unavailable', now, skipped: NOTHING_SKIPPED, fileSize: 900 })).toBe(
+      'Nothing was imported: this browser is not letting the course save anything (private browsing or blocked ' +
+        'storage).',
+    );
+    expect(importMessage({ saved: 'held', now, skipped: NOTHING_SKIPPED, fileSize: 900 })).toBe(
+      'Nothing was imported: some of the data saved here is damaged and could not be copied aside, so the course ' +
+        'is leaving it untouched (the notice on this page says which).',
+    );
   });
 
   it('merge without losing or doubling anything', () => {

@@ -3,7 +3,7 @@
  * result once finished. Pure: decoding never throws and keeps every valid attempt.
  */
 import type { Answer } from './scoring';
-import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
+import { isRecord, isTimestamp, keyedRecord, parseObject, problemOf, type Decoded } from '../stored-data';
 
 export const HISTORY_VERSION = 1;
 
@@ -44,12 +44,12 @@ export function encodeHistory(history: History) {
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-function isAnswer(value: unknown): value is Answer {
-  return (
-    typeof value === 'string' ||
-    isStringList(value) ||
-    (isRecord(value) && Object.values(value).every((item) => typeof item === 'string'))
-  );
+/** An answer as stored, or null when it is not one. */
+function readAnswer(value: unknown): Answer | null {
+  if (typeof value === 'string' || isStringList(value)) return value;
+  if (isRecord(value) && Object.values(value).every((item) => typeof item === 'string'))
+    return keyedRecord(Object.entries(value as Record<string, string>));
+  return null;
 }
 
 /** An attempt as stored, or null when it cannot be trusted. */
@@ -60,7 +60,11 @@ export function readAttempt(value: unknown): Attempt | null {
   if (typeof id !== 'string' || (kind !== 'section' && kind !== 'mock') || typeof scope !== 'string') return null;
   if (typeof seed !== 'number' || !isStringList(questionIds) || !isRecord(answers) || !isTimestamp(startedAt))
     return null;
-  if (!Object.values(answers).every(isAnswer) || !isStringList(checked ?? []) || !isStringList(flagged ?? []))
+  // Only answers to the attempt's own questions are kept.
+  const kept = questionIds.flatMap((questionId) =>
+    Object.hasOwn(answers, questionId) ? [[questionId, readAnswer(answers[questionId])] as const] : [],
+  );
+  if (kept.some(([, answer]) => answer === null) || !isStringList(checked ?? []) || !isStringList(flagged ?? []))
     return null;
   if ((deadline !== undefined && !isTimestamp(deadline)) || (finishedAt !== undefined && !isTimestamp(finishedAt)))
     return null;
@@ -70,7 +74,7 @@ export function readAttempt(value: unknown): Attempt | null {
     scope,
     seed,
     questionIds,
-    answers: answers as Record<string, Answer>,
+    answers: keyedRecord(kept as [string, Answer][]),
     checked: (checked ?? []) as string[],
     flagged: (flagged ?? []) as string[],
     startedAt,

@@ -2,7 +2,7 @@
  * The mistake-review cards as kept in the browser: one per question answered wrongly, with its FSRS state and
  * when it is due. Reading them needs no scheduler, so pages that only count what is due stay small.
  */
-import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
+import { isRecord, isTimestamp, keyedRecord, parseObject, problemOf, type Decoded } from '../stored-data';
 
 export const REVIEW_VERSION = 1;
 
@@ -45,17 +45,23 @@ const NUMBERS = [
   'state',
 ] as const;
 
+/** A card as stored, with only the fields the schedule uses, or null when it cannot be trusted. */
 function readCard(value: unknown): StoredCard | null {
   if (!isRecord(value) || !isTimestamp(value.due)) return null;
-  if (!NUMBERS.every((field) => typeof value[field] === 'number' && Number.isFinite(value[field]))) return null;
+  const numbers = NUMBERS.map((field) => [field, value[field]] as const);
+  if (!numbers.every(([, number]) => typeof number === 'number' && Number.isFinite(number))) return null;
   if (value.last_review !== undefined && !isTimestamp(value.last_review)) return null;
-  return value as unknown as StoredCard;
+  return {
+    due: value.due,
+    ...(Object.fromEntries(numbers) as Record<(typeof NUMBERS)[number], number>),
+    ...(value.last_review === undefined ? {} : { last_review: value.last_review }),
+  };
 }
 
 export function decodeReviewCards(raw: string): Decoded<ReviewCards> {
   const data = parseObject(raw);
   if (!data || !isRecord(data.cards)) return { value: emptyReviewCards(), problem: 'unreadable', dropped: 1 };
-  const cards: Record<string, StoredCard> = {};
+  const cards = keyedRecord<StoredCard>();
   let dropped = 0;
   for (const [questionId, value] of Object.entries(data.cards)) {
     const card = readCard(value);

@@ -46,6 +46,24 @@ describe('mistake review schedule', () => {
     expect(decodeReviewCards('nope').problem).toBe('unreadable');
   });
 
+  it('keeps a card stored under the key "__proto__" as an entry, not as the prototype of the cards', () => {
+    const card = recordAnswer(emptyReviewCards(), 'q1', false, NOW).cards.q1;
+    const raw = `{"version":1,"cards":{"__proto__":${JSON.stringify(card)}}}`;
+    const decoded = decodeReviewCards(raw);
+    expect(decoded.dropped).toBe(0);
+    expect(Object.keys(decoded.value.cards)).toEqual(['__proto__']);
+    expect(JSON.parse(encodeReviewCards(decoded.value))).toEqual(JSON.parse(raw));
+  });
+
+  it('keeps only the fields of a card the schedule uses', () => {
+    const card = recordAnswer(emptyReviewCards(), 'q1', false, NOW).cards.q1;
+    const decoded = decodeReviewCards(
+      JSON.stringify({ version: 1, cards: { q1: { ...card, notes: 'x'.repeat(100) } } }),
+    );
+    expect(decoded.value.cards.q1).toEqual(card);
+    expect(encodeReviewCards(decoded.value)).not.toContain('notes');
+  });
+
   it('counts the whole day as today', () => {
     const end = endOfDay(NOW);
     expect(end.getHours()).toBe(23);
