@@ -3,12 +3,17 @@ import { defineConfig, envField } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
+import { pageContentSecurityPolicy, staticHostHeaders } from './src/server/security-headers.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   // Loopback by default: the server will later hold AWS credentials. HOST and PORT override at run time.
   server: { host: '127.0.0.1', port: 4321 },
   adapter: node({ mode: 'standalone' }),
+  // Each page carries its policy in a <meta> tag, with the hashes of its scripts and styles; see security-headers.ts.
+  security: { csp: pageContentSecurityPolicy() },
+  // Stylesheets are linked, never inlined: Astro's policy misses the hash of a style inlined for a lesson's widget.
+  build: { inlineStylesheets: 'never' },
   env: {
     // The playground's settings. All are read when the server starts, not at build time, so each is a server
     // "secret" in astro:env terms even when it is not sensitive; none reaches the browser.
@@ -47,7 +52,7 @@ export default defineConfig({
       PLAYGROUND_SHUTDOWN_GRACE_SECONDS: envField.number({ context: 'server', access: 'secret', default: 10, min: 0 }),
     },
   },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), staticHostHeaders()],
   markdown: {
     // Both themes are written into the page; CSS switches with the site's light/dark theme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },

@@ -14,10 +14,10 @@ const playgroundLimits = {
   PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-e2e-spend-${Date.now()}.json`),
 };
 
-/** The built server (`node dist/server/entry.mjs`) on a port, with the playground's test settings and `env`. */
+/** The built server, started as `npm run serve` does, on a port, with the playground's test settings and `env`. */
 function builtServer(port: number, env: Record<string, string>) {
   return {
-    command: 'node dist/server/entry.mjs',
+    command: 'node src/server/serve.ts',
     env: { PORT: String(port), HOST: '127.0.0.1', ...playgroundLimits, ...env },
     url: `${origin(port)}/api/health`,
     reuseExistingServer: !process.env.CI,

@@ -54,7 +54,7 @@ async function timeBuild() {
 }
 
 async function startServer() {
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  const server = spawn(process.execPath, ['src/server/serve.ts'], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
