@@ -70,6 +70,8 @@ test('damaged stored progress is repaired: valid entries kept, the learner told,
 test('damaged progress in a full storage is left as it was, and the learner is told this page saves nothing', async ({
   page,
 }) => {
+  // Megabytes go to and from real storage, which takes seconds on a busy machine.
+  test.slow();
   const damaged = JSON.stringify({
     version: 1,
     completed: { 'what-is-genai/generative-ai-basics': '2026-11-20T10:00:00.000Z', 'what-is-genai/x': 'garbage' },

@@ -109,6 +109,8 @@ test('a corrupt import is rejected with a reason and changes nothing', async ({ 
 test('a backup too large for the storage left is not imported at all, and the learner is told why', async ({
   page,
 }) => {
+  // Megabytes go to and from real storage, which takes seconds on a busy machine.
+  test.slow();
   await page.goto(LESSON_2.path);
   await page.getByRole('checkbox', { name: 'I have completed this lesson' }).check();
   // 40 long prompts and answers: 10.5 MB, more than Chromium keeps for one site; the progress alone would fit.
@@ -149,6 +151,8 @@ test('a backup too large for the storage left is not imported at all, and the le
 });
 
 test('an import keeps only what the course knows and says what it left out', async ({ page }) => {
+  // Megabytes go to and from real storage, which takes seconds on a busy machine.
+  test.slow();
   const card = {
     due: '2026-01-05T10:00:00.000Z',
     stability: 0.2,
