@@ -1,6 +1,7 @@
 /**
  * The real server for the HTTP tests: the site built once per test run into tests/.server-build (so a stale dist
- * never answers), then `node <build>/server/entry.mjs` started with the environment a test gives it.
+ * never answers), then started as `npm run serve` starts it (`node src/server/serve.ts <build>`) with the environment
+ * a test gives it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -107,7 +108,7 @@ export async function startBuiltServer(
     () => false,
   );
   if (inUse) throw new Error(`Port ${port} is already in use: stop whatever listens there`);
-  const child = spawn(process.execPath, [...nodeOptions, join(directory, 'server', 'entry.mjs')], {
+  const child = spawn(process.execPath, [...nodeOptions, join(root, 'src', 'server', 'serve.ts'), directory], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
