@@ -8,6 +8,9 @@
  *   [echo]TEXT               TEXT (everything after "[echo]") sent back in deltas of 5 characters
  *   [slow]                   a delta every 100 ms for 10 s (to Stop or disconnect in between)
  *   [slow-start]             headers only after 10 s (to Stop before the first token)
+ *   [hang]                   no answer at all, until the client gives up
+ *   [stall]                  two deltas, then silence with the stream left open
+ *   [cut]                    two deltas, then the stream ends without messageStop (a connection cut mid-answer)
  *   [max-tokens]             the normal answer, ending with stop reason max_tokens
  *   [fail NAME]              an error before the stream, e.g. [fail ThrottlingException]
  *   [stream-fail NAME]       two deltas, then the error inside the stream, e.g. [stream-fail ModelStreamErrorException]
@@ -155,6 +158,7 @@ function answer(stream: ServerHttp2Stream, record: RecordedRequest) {
   const delta = (text: string) => event('contentBlockDelta', { contentBlockIndex: 0, delta: { text } });
   const start = () => send(event('messageStart', { role: 'assistant' }));
 
+  if (prompt.includes('[hang]')) return;
   if (prompt.includes('[slow-start]')) {
     const timer = setTimeout(() => {
       if (stream.closed) return;
@@ -180,6 +184,12 @@ function answer(stream: ServerHttp2Stream, record: RecordedRequest) {
       }
     }, 100);
     stream.on('close', () => clearInterval(timer));
+    return;
+  }
+  if (prompt.includes('[stall]') || prompt.includes('[cut]')) {
+    send(delta('Starting'));
+    send(delta(' fine'));
+    if (prompt.includes('[cut]')) finish();
     return;
   }
   const streamFailure = /\[stream-fail (\w+)\]/.exec(prompt)?.[1];

@@ -92,30 +92,26 @@ export function fakeBedrockEnv(endpoint: string, credentials: { keyId: string; s
   };
 }
 
+let started = 0;
+
 /**
  * Starts the built server with only the given environment (plus PATH), so nothing from the developer's own AWS
- * setup leaks in.
+ * setup leaks in. It listens on a port the system picks (PORT=0), read back from its "listening" line, so any
+ * number of servers and test runs can share the machine.
  */
 export async function startBuiltServer(
-  port: number,
-  env: Record<string, string>,
+  env: Record<string, string> = {},
   nodeOptions: string[] = [],
 ): Promise<RunningServer> {
   const directory = await buildOnce();
-  const origin = `http://127.0.0.1:${port}`;
-  const inUse = await fetch(`${origin}/api/health`).then(
-    () => true,
-    () => false,
-  );
-  if (inUse) throw new Error(`Port ${port} is already in use: stop whatever listens there`);
   const child = spawn(process.execPath, [...nodeOptions, join(root, 'src', 'server', 'serve.ts'), directory], {
     env: {
       PATH: process.env.PATH ?? '',
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
       ASTRO_TELEMETRY_DISABLED: '1',
-      // Each run starts with nothing spent, and keeps out of the spend file of the developer's own server.
-      PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-test-spend-${process.pid}-${port}.json`),
+      // Each server starts with nothing spent, and keeps out of the spend file of the developer's own server.
+      PLAYGROUND_SPEND_FILE: join(tmpdir(), `aif-c01-test-spend-${process.pid}-${++started}.json`),
       ...env,
     },
     stdio: 'pipe',
@@ -129,12 +125,14 @@ export async function startBuiltServer(
       child.once('exit', () => resolve());
       child.kill();
     });
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 150; attempt++) {
     if (child.exitCode !== null) throw new Error(`The server exited:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return { origin, process: child, output: () => output, stop };
-    } catch {
-      // Not listening yet.
+    // "Server listening on http://127.0.0.1:PORT", or "local: http://localhost:PORT" when bound to all addresses.
+    const port = /Server listening on[^]*?:(\d+)/.exec(output)?.[1];
+    if (port) {
+      const origin = `http://127.0.0.1:${port}`;
+      if ((await fetch(`${origin}/api/health`).catch(() => undefined))?.ok)
+        return { origin, process: child, output: () => output, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

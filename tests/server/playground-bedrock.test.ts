@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ChatEvent } from '../../src/lib/chat-protocol';
 import { costOf, estimateTokens } from '../../src/lib/playground-cost';
 import { updateRendered, type RenderedMarkdown } from '../../src/lib/playground/markdown-tree';
@@ -383,5 +383,103 @@ describe('protection of the AWS account', () => {
     expect(right.status).toBe(200);
     expect(answerText(await eventsOf(right))).toBe(NORMAL_ANSWER);
     expect((await guarded.models('10.0.0.5')).models.every((model) => model.available)).toBe(true);
+  });
+});
+
+describe('an answer that stops or is cut off', () => {
+  const quick = { firstByteMs: 300, idleMs: 300 };
+  const spendIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { spentUsd: number }).spentUsd;
+  const freshSpendFile = () => join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
+
+  test('a stream that ends without messageStop is reported as cut off, not as done, and logged once', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await playgroundWith().chat(chatRequest(ask(NOVA_MICRO, '[cut] cut me')), '127.0.0.1');
+      const events = await eventsOf(response);
+      expect(answerText(events)).toBe('Starting fine');
+      expect(events.map((event) => event.type)).not.toContain('done');
+      expect(events.at(-1)).toMatchObject({ type: 'error', error: { code: 'answer-cut-off' } });
+      const last = events.at(-1);
+      expect(last?.type === 'error' && last.error.message).toMatch(/cut off.*incomplete/);
+      expect(log.mock.calls.filter(([line]) => String(line).includes('AnswerCutOff'))).toHaveLength(1);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  test('a stall mid-answer ends after the idle timeout, charges the words that came, and frees the budget', async () => {
+    const price = priceOf(CLAUDE_SONNET);
+    const worstCase = (1000 * price.outputPer1k) / 1000;
+    const spendFile = freshSpendFile();
+    // Room for one worst case, not two.
+    const playground = playgroundWith({ dailySpendCapUsd: worstCase * 1.5, bedrockTimeouts: quick, spendFile });
+    const stalled = await playground.chat(
+      chatRequest(ask(CLAUDE_SONNET, '[stall] hold', { maxTokens: 1000 })),
+      '127.0.0.1',
+    );
+    const events = await eventsOf(stalled);
+    expect(answerText(events)).toBe('Starting fine');
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'error', error: { code: 'bedrock-timeout' } });
+    expect(last?.type === 'error' && last.error.message).toMatch(/stopped answering.*0\.3 seconds.*incomplete/);
+    expect((await fake.settled(lastRequestFor('[stall] hold'), 2000)).cancelled).toBe(true);
+    // Charged per token of what arrived ("Starting fine": 13 characters, 7 tokens at most), not per chunk (2).
+    const charged = costOf(
+      { inputTokens: estimateTokens('\n[stall] hold'), outputTokens: estimateTokens('Starting fine') },
+      price,
+    );
+    expect(spendIn(spendFile)).toBeCloseTo(charged, 12);
+    const next = await playground.chat(chatRequest(ask(CLAUDE_SONNET, 'next', { maxTokens: 1000 })), '127.0.0.1');
+    expect(next.status).toBe(200);
+    await eventsOf(next);
+  });
+
+  test('Bedrock that never starts answering gets a 504 after the first-byte timeout, and the budget is freed', async () => {
+    const price = priceOf(CLAUDE_SONNET);
+    const worstCase = (1000 * price.outputPer1k) / 1000;
+    const playground = playgroundWith({ dailySpendCapUsd: worstCase * 1.5, bedrockTimeouts: quick });
+    const hung = await playground.chat(
+      chatRequest(ask(CLAUDE_SONNET, '[hang] hello', { maxTokens: 1000 })),
+      '127.0.0.1',
+    );
+    expect(hung.status).toBe(504);
+    const error = await errorOf(hung);
+    expect(error).toMatchObject({ code: 'bedrock-timeout' });
+    expect(error.message).toMatch(/stopped answering.*had not started its answer after 0\.3 seconds/);
+    expect((await fake.settled(lastRequestFor('[hang] hello'), 2000)).cancelled).toBe(true);
+    const next = await playground.chat(chatRequest(ask(CLAUDE_SONNET, 'next', { maxTokens: 1000 })), '127.0.0.1');
+    expect(next.status).toBe(200);
+    await eventsOf(next);
+  });
+});
+
+describe('a server that is stopping', () => {
+  const spendIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { spentUsd: number }).spentUsd;
+  const freshSpendFile = () => join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
+
+  test('a chat that finishes within the grace period is saved at its real cost; new chats are refused', async () => {
+    const spendFile = freshSpendFile();
+    const playground = playgroundWith({ spendFile });
+    const running = await playground.chat(chatRequest(ask(NOVA_MICRO, 'finish me', { maxTokens: 100 })), '127.0.0.1');
+    const stopped = playground.shutdown(5000);
+    const refused = await playground.chat(chatRequest(ask('course-lm', 'too late')), '127.0.0.1');
+    expect(refused.status).toBe(503);
+    expect(await errorOf(refused)).toMatchObject({ code: 'shutting-down' });
+    const done = (await eventsOf(running)).at(-1);
+    expect(done?.type).toBe('done');
+    await stopped;
+    if (done?.type !== 'done') return;
+    expect(spendIn(spendFile)).toBeCloseTo(costOf(done.usage, priceOf(NOVA_MICRO)), 12);
+  });
+
+  test('a chat still running when the grace period ends is stopped, told why, and its cost is saved', async () => {
+    const spendFile = freshSpendFile();
+    const playground = playgroundWith({ spendFile });
+    const running = await playground.chat(chatRequest(ask(NOVA_MICRO, '[slow] shutdown')), '127.0.0.1');
+    const events = eventsOf(running);
+    await playground.shutdown(300);
+    expect(spendIn(spendFile)).toBeGreaterThan(0);
+    expect((await events).at(-1)).toMatchObject({ type: 'error', error: { code: 'shutting-down' } });
+    expect((await fake.settled(lastRequestFor('[slow] shutdown'), 2000)).cancelled).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ function post(origin: string, body: unknown, init: RequestInit = {}) {
 
 beforeAll(async () => {
   fake = await startFakeBedrock();
-  server = await startBuiltServer(4343, awsEnv({ PLAYGROUND_RATE_LIMIT_BURST: '50', PLAYGROUND_MAX_TOKENS: '400' }));
+  server = await startBuiltServer(awsEnv({ PLAYGROUND_RATE_LIMIT_BURST: '50', PLAYGROUND_MAX_TOKENS: '400' }));
 }, 180_000);
 
 afterAll(async () => {
@@ -114,7 +114,7 @@ test('the files for the browser hold no credential, setting name or secret from 
 
 describe('settings', () => {
   test('an exposed server without a token refuses Bedrock chats but serves the built-in model', async () => {
-    const exposed = await startBuiltServer(4345, awsEnv({ HOST: '0.0.0.0' }));
+    const exposed = await startBuiltServer(awsEnv({ HOST: '0.0.0.0' }));
     try {
       const refused = await post(exposed.origin, ask(NOVA_MICRO, 'exposed'));
       expect(refused.status).toBe(403);
@@ -128,7 +128,7 @@ describe('settings', () => {
 
   test('an exposed server with a token lets the bearer in', async () => {
     const token = 'a-long-random-token-for-tests';
-    const exposed = await startBuiltServer(4346, awsEnv({ HOST: '0.0.0.0', PLAYGROUND_ACCESS_TOKEN: token }));
+    const exposed = await startBuiltServer(awsEnv({ HOST: '0.0.0.0', PLAYGROUND_ACCESS_TOKEN: token }));
     try {
       expect((await post(exposed.origin, ask(NOVA_MICRO, 'no token'))).status).toBe(401);
       const allowed = await post(exposed.origin, ask(NOVA_MICRO, 'with token'), {
@@ -141,7 +141,7 @@ describe('settings', () => {
   });
 
   test('a malformed setting makes the playground answer with a JSON error naming it', async () => {
-    const misconfigured = await startBuiltServer(4347, awsEnv({ PLAYGROUND_DAILY_SPEND_CAP_USD: 'lots' }));
+    const misconfigured = await startBuiltServer(awsEnv({ PLAYGROUND_DAILY_SPEND_CAP_USD: 'lots' }));
     try {
       for (const response of [
         await fetch(`${misconfigured.origin}/api/playground/models`),

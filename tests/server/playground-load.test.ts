@@ -17,7 +17,6 @@ const CHATS = 200;
 const BURST = 150;
 const WORDS = 20;
 const TOLERANCE_BYTES = 4 * 2 ** 20;
-const INSPECTOR_PORT = 4349;
 
 let fake: FakeBedrock;
 let server: RunningServer;
@@ -25,14 +24,14 @@ let server: RunningServer;
 beforeAll(async () => {
   fake = await startFakeBedrock();
   server = await startBuiltServer(
-    4344,
     {
       ...fakeBedrockEnv(fake.url, { keyId: 'fake-key-id-load-test', secret: 'load-test-secret' }),
       PLAYGROUND_RATE_LIMIT_BURST: String(BURST),
       PLAYGROUND_RATE_LIMIT_PER_MINUTE: '60',
       PLAYGROUND_DAILY_SPEND_CAP_USD: '100',
     },
-    [`--inspect=127.0.0.1:${INSPECTOR_PORT}`],
+    // Port 0: the inspector takes a free port and names it in its "Debugger listening on" line.
+    ['--inspect=127.0.0.1:0'],
   );
 }, 180_000);
 
@@ -43,10 +42,7 @@ afterAll(async () => {
 
 /** The server's heap after a full garbage collection, asked through the V8 inspector. */
 async function heapAfterGc() {
-  const [target] = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/list`)).json()) as {
-    webSocketDebuggerUrl: string;
-  }[];
-  const socket = new WebSocket(target?.webSocketDebuggerUrl ?? '');
+  const socket = new WebSocket(/Debugger listening on (ws:\S+)/.exec(server.output())?.[1] ?? '');
   await new Promise((resolve, reject) => {
     socket.onopen = resolve;
     socket.onerror = reject;

@@ -145,6 +145,8 @@ async function* events(
   } finally {
     watchdog.disarm();
   }
+  // An abort can end the SDK's stream quietly instead of with an error.
+  if (watchdog.timeout) throw watchdog.timeout;
   // A stream that ends without messageStop was cut off: what arrived is not the whole answer.
   if (stopReason === undefined) throw new AnswerCutOff();
   // Usage normally arrives after messageStop, so the answer ends once the stream does.
