@@ -26,6 +26,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('open search dialog, key term and mobile menu have no WCAG 2.2 AA violation', async ({ page }) => {
+  // Three full axe runs in one test.
+  test.slow();
   await page.goto(LESSON_1.path);
   await page.locator('.key-term__trigger').first().click();
   expect(await violations(page)).toEqual([]);

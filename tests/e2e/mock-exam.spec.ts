@@ -15,6 +15,9 @@ async function startExam(page: Page) {
 }
 
 test('a mock exam with flags, the navigator, the review screen and submission', async ({ page }) => {
+  // It walks a 65-question exam and runs axe three times, the last over 65 reviewed questions: about 20 s alone,
+  // over 30 s while the other worker is busy.
+  test.slow();
   await open(page);
   await expect(page.getByText(/Domain 1: \d+ questions? in the bank, 13 wanted\./)).toBeVisible();
   await startExam(page);
