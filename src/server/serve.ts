@@ -21,3 +21,13 @@ const { server } = startServer().server;
 server.prependListener('request', (request, response) => {
   for (const [name, value] of Object.entries(securityHeadersFor(request.url ?? '/'))) response.setHeader(name, value);
 });
+
+// The API reads and checks its settings on its first request. Making that request now puts a bad setting (a
+// malformed token, a wrong number) in the log as the server starts, not when a learner first opens the playground.
+server.once('listening', () => {
+  const address = server.address();
+  if (address && typeof address === 'object')
+    void fetch(`http://127.0.0.1:${address.port}/api/health`).catch(() => {
+      // Bound to one outside address only: the first learner's request loads the settings instead.
+    });
+});
