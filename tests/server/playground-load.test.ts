@@ -3,6 +3,9 @@
  * chat either streams its whole answer or gets the intended rate-limit answer, and the server's heap, measured
  * after garbage collection through the inspector protocol, returns near its baseline.
  *
+ * The same for the built-in model with 200 clients that go away mid-answer: each generation must stop, and
+ * nothing of it may stay behind.
+ *
  * Tolerance: the heap after the load may exceed the warmed-up baseline by at most 4 MiB. A leak of one answer's
  * buffers (about 20 KB of frames and events) per request would add 4 MiB over 200 requests.
  */
@@ -40,9 +43,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** The server's heap after a full garbage collection, asked through the V8 inspector. */
-async function heapAfterGc() {
-  const socket = new WebSocket(/Debugger listening on (ws:\S+)/.exec(server.output())?.[1] ?? '');
+/** A server's heap after a full garbage collection, asked through the V8 inspector. */
+async function heapAfterGc(of: RunningServer = server) {
+  const socket = new WebSocket(/Debugger listening on (ws:\S+)/.exec(of.output())?.[1] ?? '');
   await new Promise((resolve, reject) => {
     socket.onopen = resolve;
     socket.onerror = reject;
@@ -65,8 +68,8 @@ async function heapAfterGc() {
   return answer.result?.result?.value ?? Number.NaN;
 }
 
-function rssBytes() {
-  const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+function rssBytes(of: RunningServer = server) {
+  const status = readFileSync(`/proc/${of.process.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
 
@@ -117,4 +120,54 @@ test(`${CHATS} concurrent streaming chats: no errors but rate limits, and the he
       `heap after GC ${mib(baselineHeap)} → ${mib(afterHeap)} MiB; RSS ${mib(baselineRss)} → ${mib(afterRss)} MiB`,
   );
   expect(afterHeap - baselineHeap).toBeLessThan(TOLERANCE_BYTES);
+});
+
+test(`${CHATS} concurrent built-in chats whose clients leave mid-answer: the heap returns near its baseline`, async () => {
+  const builtIn = await startBuiltServer(
+    { PLAYGROUND_RATE_LIMIT_BURST: '1000', PLAYGROUND_RATE_LIMIT_PER_MINUTE: '1000' },
+    ['--inspect=127.0.0.1:0'],
+  );
+  try {
+    /** Reads `words` words of a long answer, then disconnects. */
+    const leave = async (words: number) => {
+      const disconnect = new AbortController();
+      const response = await fetch(`${builtIn.origin}/api/playground/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ask('course-lm', 'Amazon Bedrock is', { maxTokens: 200, seed: words })),
+        signal: disconnect.signal,
+      });
+      expect(response.status).toBe(200);
+      let seen = 0;
+      try {
+        for await (const event of readChatEvents(response.body as ReadableStream<Uint8Array>)) {
+          if (event.type === 'delta' && ++seen === words) disconnect.abort();
+        }
+      } catch (error) {
+        expect((error as Error).name).toBe('AbortError');
+      }
+    };
+    for (let i = 0; i < 20; i++) await leave(5);
+    const baselineHeap = await heapAfterGc(builtIn);
+    await Promise.all(Array.from({ length: CHATS }, (_, i) => leave(1 + (i % 20))));
+    // Still answering in full afterwards.
+    const after = await fetch(`${builtIn.origin}/api/playground/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ask('course-lm', 'the model', { maxTokens: 5 })),
+    });
+    const last = (await Array.fromAsync(readChatEvents(after.body as ReadableStream<Uint8Array>))).at(-1);
+    expect(last?.type).toBe('done');
+
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const afterHeap = await heapAfterGc(builtIn);
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    console.log(
+      `Load, built-in model: ${CHATS} clients left mid-answer; heap after GC ${mib(baselineHeap)} → ${mib(afterHeap)} MiB; ` +
+        `RSS ${mib(rssBytes(builtIn))} MiB`,
+    );
+    expect(afterHeap - baselineHeap).toBeLessThan(TOLERANCE_BYTES);
+  } finally {
+    await builtIn.stop();
+  }
 });
