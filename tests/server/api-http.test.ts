@@ -154,6 +154,20 @@ describe('wrong methods and addresses get JSON errors', () => {
     }
   });
 
+  test('a form-like post from anywhere gets a JSON error, never plain text', async () => {
+    const form = { 'content-type': 'text/plain' };
+    const local = await fetch(`${server.origin}/api/playground/chat`, { method: 'POST', headers: form, body: '{}' });
+    expect(local.status).toBe(400);
+    expect((await errorOf(local)).message).toMatch(/application\/json/);
+    const crossSite = await fetch(`${server.origin}/api/playground/chat`, {
+      method: 'POST',
+      headers: { ...form, origin: 'https://elsewhere.example' },
+      body: '{}',
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await errorOf(crossSite)).code).toBe('foreign-site');
+  });
+
   test('HEAD works wherever GET does, with no body', async () => {
     const response = await fetch(`${server.origin}/api/health`, { method: 'HEAD' });
     expect(response.status).toBe(200);
