@@ -5,7 +5,8 @@ import { conversation } from './conversation';
 import { progress } from './progress';
 import { quizHistory } from './quiz-history';
 import { reviewCards } from './review-cards';
-import { change, setTogether } from './versioned';
+import { pageStorage } from './storage';
+import type { VersionedAtom } from './versioned';
 
 export function learnerData(): LearnerData {
   return {
@@ -24,4 +25,22 @@ export function replaceLearnerData(data: LearnerData): WriteOutcome {
     change(reviewCards, data.cards),
     change(conversation, data.conversation),
   ]);
+}
+
+/** One store and the value it is to take, for `setTogether`. */
+interface StoreChange {
+  key: string;
+  encoded: string;
+  apply: () => void;
+}
+
+function change<T>(store: VersionedAtom<T>, value: T): StoreChange {
+  return { key: store.key, encoded: store.encode(value), apply: () => store.set(value) };
+}
+
+/** Sets several stores at once: all of them when the browser saves every new value, none of them otherwise. */
+function setTogether(changes: readonly StoreChange[]): WriteOutcome {
+  const saved = pageStorage.writeTogether(changes.map(({ key, encoded }) => [key, encoded]));
+  if (saved === 'ok') for (const { apply } of changes) apply();
+  return saved;
 }

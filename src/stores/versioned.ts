@@ -7,7 +7,7 @@
 import { atom, type WritableAtom } from 'nanostores';
 import { persistentAtom } from '@nanostores/persistent';
 import { pageStorage } from './storage';
-import type { DataRepair, Decoded, WriteOutcome } from '../lib/stored-data';
+import type { DataRepair, Decoded } from '../lib/stored-data';
 
 export const dataRepairs = atom<DataRepair[]>([]);
 
@@ -46,22 +46,4 @@ export function versionedAtom<T>(options: {
     ]);
   }
   return Object.assign(store, { key: options.key, encode: options.encode });
-}
-
-/** One store and the value it is to take, for `setTogether`. */
-export interface StoreChange {
-  key: string;
-  encoded: string;
-  apply: () => void;
-}
-
-export function change<T>(store: VersionedAtom<T>, value: T): StoreChange {
-  return { key: store.key, encoded: store.encode(value), apply: () => store.set(value) };
-}
-
-/** Sets several stores at once: all of them when the browser saves every new value, none of them otherwise. */
-export function setTogether(changes: readonly StoreChange[]): WriteOutcome {
-  const saved = pageStorage.writeTogether(changes.map(({ key, encoded }) => [key, encoded]));
-  if (saved === 'ok') for (const { apply } of changes) apply();
-  return saved;
 }

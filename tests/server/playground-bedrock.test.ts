@@ -66,6 +66,10 @@ function priceOf(modelId: string) {
   return model.price;
 }
 
+/** What a spend file says was spent, and a new, empty one. */
+const spendIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { spentUsd: number }).spentUsd;
+const freshSpendFile = () => join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
+
 const lastRequestFor = (text: string) => () =>
   fake.requests.findLast((request) => request.body.messages?.at(-1)?.content[0]?.text === text);
 
@@ -306,10 +310,10 @@ describe('protection of the AWS account', () => {
   });
 
   test('what was spent today still counts after the server restarts', async () => {
-    const spendFile = join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
+    const spendFile = freshSpendFile();
     const request = () => chatRequest(ask(NOVA_MICRO, 'Hi', { maxTokens: 100 }));
     await eventsOf(await playgroundWith({ spendFile }).chat(request(), '127.0.0.1'));
-    const spent = (JSON.parse(readFileSync(spendFile, 'utf8')) as { spentUsd: number }).spentUsd;
+    const spent = spendIn(spendFile);
     expect(spent).toBeGreaterThan(0);
 
     // A cap with room for the request's worst case, but not for that plus what the first run spent.
@@ -388,8 +392,6 @@ describe('protection of the AWS account', () => {
 
 describe('an answer that stops or is cut off', () => {
   const quick = { firstByteMs: 300, idleMs: 300 };
-  const spendIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { spentUsd: number }).spentUsd;
-  const freshSpendFile = () => join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
 
   test('a stream that ends without messageStop is reported as cut off, not as done, and logged once', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -454,9 +456,6 @@ describe('an answer that stops or is cut off', () => {
 });
 
 describe('a server that is stopping', () => {
-  const spendIn = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { spentUsd: number }).spentUsd;
-  const freshSpendFile = () => join(mkdtempSync(join(tmpdir(), 'aif-c01-spend-')), 'spend.json');
-
   test('a chat that finishes within the grace period is saved at its real cost; new chats are refused', async () => {
     const spendFile = freshSpendFile();
     const playground = playgroundWith({ spendFile });

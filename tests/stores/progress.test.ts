@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeStorage, openPage } from './fake-storage';
+import type { DataRepair } from '../../src/lib/stored-data';
 
 const KEY = 'aif-c01:progress';
 const BACKUP = 'aif-c01:progress:damaged-copy';
@@ -31,38 +32,26 @@ describe('progress store', () => {
     expect(second.dataRepairs.get()).toEqual([]);
   });
 
+  const damaged = JSON.stringify({ version: 1, completed: { 'a/b': AT, 'c/d': 'garbage' }, lastVisited: null });
+  /** The repair of `damaged` the page reports, with what became of the original. */
+  const repairOfDamaged = (original: DataRepair['original']) => [
+    { what: 'progress', problem: 'partly-invalid', dropped: 1, kept: '1 completed lesson', original },
+  ];
+
   it('repairs damaged progress, keeps what is valid and copies the original aside', async () => {
-    const damaged = JSON.stringify({ version: 1, completed: { 'a/b': AT, 'c/d': 'garbage' }, lastVisited: null });
     const page = await loadPage(new FakeStorage({ [KEY]: damaged }));
     expect(page.store.progress.get().completed).toEqual({ 'a/b': AT });
-    expect(page.dataRepairs.get()).toEqual([
-      {
-        what: 'progress',
-        problem: 'partly-invalid',
-        dropped: 1,
-        kept: '1 completed lesson',
-        original: { copiedTo: BACKUP },
-      },
-    ]);
+    expect(page.dataRepairs.get()).toEqual(repairOfDamaged({ copiedTo: BACKUP }));
     expect(page.items.get(BACKUP)).toBe(damaged);
     expect(JSON.parse(page.items.get(KEY) ?? '')).toEqual({ version: 1, completed: { 'a/b': AT }, lastVisited: null });
   });
 
   it('leaves damaged progress untouched when there is no room for a copy, and keeps changes in memory', async () => {
-    const damaged = JSON.stringify({ version: 1, completed: { 'a/b': AT, 'c/d': 'garbage' }, lastVisited: null });
     const storage = new FakeStorage({ [KEY]: damaged });
     storage.fill(ROOM_FOR_PROBE_ONLY);
     const page = await loadPage(storage);
     expect(page.store.progress.get().completed).toEqual({ 'a/b': AT });
-    expect(page.dataRepairs.get()).toEqual([
-      {
-        what: 'progress',
-        problem: 'partly-invalid',
-        dropped: 1,
-        kept: '1 completed lesson',
-        original: { leftInPlace: 'full' },
-      },
-    ]);
+    expect(page.dataRepairs.get()).toEqual(repairOfDamaged({ leftInPlace: 'full' }));
 
     page.store.markLesson('e/f', true);
     expect(Object.keys(page.store.progress.get().completed)).toEqual(['a/b', 'e/f']);
