@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRepair, keyedRecord, type DataRepair } from '../../src/lib/stored-data';
+import { describeRepair } from '../../src/lib/repair-notice';
+import { keyedRecord, type DataRepair } from '../../src/lib/stored-data';
 
 const repair: Omit<DataRepair, 'original'> = {
   what: 'progress',
