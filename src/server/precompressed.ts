@@ -4,10 +4,10 @@
  * accepts instead of the file. Nothing is compressed while a request waits, and the API's answers, streamed ones
  * above all, are never touched: only files of the build have copies.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -86,37 +86,36 @@ export function acceptedEncodings(header: string | undefined): Encoding[] {
  * ranges and caching. Run it before the adapter handles the request.
  */
 export function precompressedFiles(clientFolder: string) {
-  // The copies of each address, read once: the build does not change under a running server.
-  const copies = new Map<string, Set<Encoding>>();
-  for (const entry of readdirSync(clientFolder, { recursive: true, withFileTypes: true })) {
-    const encoding = ENCODINGS.find(({ extension }) => entry.name.endsWith(extension));
-    if (!entry.isFile() || !encoding) continue;
-    const file = join(entry.parentPath, entry.name.slice(0, -encoding.extension.length));
-    const path = `/${relative(clientFolder, file).split(sep).join('/')}`;
-    if (!(extname(path) in CONTENT_TYPES) || !statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
-    copies.set(path, (copies.get(path) ?? new Set()).add(encoding.name));
-  }
+  const root = resolve(clientFolder);
+  // Looked up on each request, not once: a rebuild under a running server replaces the files and their copies.
+  const exists = (file: string) => {
+    const absolute = resolve(root, `.${file}`);
+    return absolute.startsWith(root + sep) && statSync(absolute, { throwIfNoEntry: false })?.isFile() === true;
+  };
 
   return (request: IncomingMessage, response: ServerResponse) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url) return;
-    const [target = '', query] = request.url.split(/(?=\?)/);
+    const queryStart = request.url.includes('?') ? request.url.indexOf('?') : request.url.length;
+    const query = request.url.slice(queryStart);
     let path: string;
     try {
-      path = decodeURI(target);
+      path = decodeURI(request.url.slice(0, queryStart));
     } catch {
       return;
     }
     // A page's address names its folder (with or without the slash); the file is its index.html.
-    const file = [path, `${path.replace(/\/?$/, '/')}index.html`].find((candidate) => copies.has(candidate));
-    if (!file) return;
+    const file = extname(path) ? path : `${path.replace(/\/?$/, '/')}index.html`;
+    if (!(extname(file) in CONTENT_TYPES)) return;
+    const copies = ENCODINGS.filter(({ extension }) => exists(file + extension));
+    if (copies.length === 0) return;
     // Caches keep one copy per encoding, whichever this request gets.
     response.setHeader('Vary', 'Accept-Encoding');
-    const encoding = acceptedEncodings(request.headers['accept-encoding']).find((name) => copies.get(file)?.has(name));
-    if (!encoding) return;
-    response.setHeader('Content-Encoding', encoding);
+    const accepted = acceptedEncodings(request.headers['accept-encoding']);
+    const copy = copies.find(({ name }) => accepted.includes(name));
+    if (!copy) return;
+    response.setHeader('Content-Encoding', copy.name);
     // The copy's own extension would make it a download: the type is the original file's.
     response.setHeader('Content-Type', CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
-    const extension = ENCODINGS.find(({ name }) => name === encoding)?.extension ?? '';
-    request.url = encodeURI(file + extension) + (query ?? '');
+    request.url = encodeURI(file + copy.extension) + query;
   };
 }

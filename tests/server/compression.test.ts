@@ -81,11 +81,13 @@ describe('the built server sends compressed copies', () => {
     expect(page.body.length + bank.body.length).toBeLessThan(plainSize / 5);
   });
 
-  test('at a page address without its trailing slash', async () => {
-    const response = await raw('/mock-exam', BROWSER);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(response.body).toString()).toContain('<html');
+  test('at a page address without its trailing slash, or with a query', async () => {
+    for (const path of ['/mock-exam', '/mock-exam/?from=home&x=?']) {
+      const response = await raw(path, BROWSER);
+      expect(response.status, path).toBe(200);
+      expect(response.headers['content-encoding'], path).toBe('br');
+      expect(brotliDecompressSync(response.body).toString(), path).toContain('<html');
+    }
   });
 
   test('each copy with its own ETag, answered 304 when the browser has it', async () => {
