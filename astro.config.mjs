@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { pageContentSecurityPolicy, staticHostHeaders } from './src/server/security-headers.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableRegions } from './src/lib/markdown/table-regions.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -56,6 +58,8 @@ export default defineConfig({
   },
   integrations: [mdx(), preact(), staticHostHeaders()],
   markdown: {
+    // Tables scroll inside their own box on a phone, not the whole page.
+    processor: satteri({ hastPlugins: [tableRegions] }),
     // Both themes are written into the page; CSS switches with the site's light/dark theme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },
   },

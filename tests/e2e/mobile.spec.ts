@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { LESSON_1, LESSON_2 } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -30,4 +33,50 @@ test('at 360 px the home page and a lesson fit the screen', async ({ page }) => 
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
   }
   await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
+});
+
+/** Every page of the build, by address, read from dist/client. */
+function builtPages(folder = join(import.meta.dirname, '..', '..', 'dist', 'client'), path = '/'): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory())
+      return entry.name === 'pagefind' ? [] : builtPages(join(folder, entry.name), `${path}${entry.name}/`);
+    if (entry.name === 'index.html') return [path];
+    return entry.name.endsWith('.html') ? [`${path}${entry.name}`] : [];
+  });
+}
+
+test('at 360 px no page of the site scrolls sideways', async ({ page }) => {
+  // About 65 pages, each loaded and measured.
+  test.slow();
+  const pages = builtPages();
+  expect(pages.length).toBeGreaterThan(60);
+  const tooWide: string[] = [];
+  for (const path of pages) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.scrollWidth;
+      if (width <= 360) return undefined;
+      // The outermost element that reaches past the screen, to say where the fault is.
+      const culprit = [...document.querySelectorAll<HTMLElement>('main *')].find(
+        (element) => element.getBoundingClientRect().right > 361,
+      );
+      return `${width} px wide, past the edge: <${culprit?.tagName.toLowerCase()} class="${culprit?.className}">`;
+    });
+    if (overflow) tooWide.push(`${path}: ${overflow}`);
+  }
+  expect(tooWide).toEqual([]);
+});
+
+test('at 360 px a wide table scrolls inside its own labelled box, by keyboard too', async ({ page }) => {
+  await page.goto('/cheat-sheets/genai-concepts/');
+  const box = page.getByRole('region', { name: 'Inference parameters' });
+  await expect(box.getByRole('columnheader', { name: 'Converse API' })).toBeAttached();
+  const scroll = () =>
+    box.evaluate((element) => ({ left: element.scrollLeft, wider: element.scrollWidth > element.clientWidth }));
+  expect(await scroll()).toEqual({ left: 0, wider: true });
+  await box.focus();
+  await expect(box).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await scroll()).left).toBeGreaterThan(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
