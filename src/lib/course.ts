@@ -57,6 +57,8 @@ export interface LessonSummary {
 }
 
 export interface CourseSection extends SectionInput {
+  /** Address of the section's overview page. */
+  href: string;
   lessons: LessonSummary[];
   /** Address of the section's printable cheat sheet, once it has one. */
   cheatSheetHref?: string;
@@ -81,6 +83,10 @@ export class ContentError extends Error {
 
 export function lessonHref(lessonId: string) {
   return `/learn/${lessonId}/`;
+}
+
+export function sectionHref(sectionId: string) {
+  return `/learn/${sectionId}/`;
 }
 
 export function cheatSheetHref(sectionId: string) {
@@ -168,6 +174,7 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
     .sort((a, b) => a.order - b.order)
     .map((section) => ({
       ...section,
+      href: sectionHref(section.id),
       ...(cheatSheets.some((sheet) => sheet.id === section.id) ? { cheatSheetHref: cheatSheetHref(section.id) } : {}),
       ...(quizzes.some((quiz) => quiz.section === section.id) ? { quizHref: quizHref(section.id) } : {}),
       lessons: lessons

@@ -5,6 +5,7 @@ import { LESSON_1 } from './fixtures';
 const pages = [
   { name: 'home', path: '/' },
   { name: 'lesson', path: LESSON_1.path },
+  { name: 'section overview', path: '/learn/what-is-genai/' },
   { name: 'glossary', path: '/glossary/' },
   { name: 'exam overview', path: '/exam/' },
   { name: 'cheat sheet', path: '/cheat-sheets/what-is-genai/' },

@@ -55,3 +55,50 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test("a section's overview lists its lessons with this browser's progress, its quiz and its cheat sheet", async ({
+  page,
+}) => {
+  const overview = '/learn/what-is-genai/';
+  await page.goto(LESSON_1.path);
+  await page.getByLabel('I have completed this lesson').check();
+  // The lesson's section line leads to the overview.
+  await page.getByRole('link', { name: 'Section 1: What is Generative AI' }).click();
+  await expect(page).toHaveURL(overview);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is Generative AI');
+  const main = page.getByRole('main');
+  await expect(main.getByText('1 of 3 lessons completed')).toBeVisible();
+  await expect(main.getByRole('link', { name: `${LESSON_1.title} (completed)` })).toBeVisible();
+  await expect(main.getByRole('link', { name: LESSON_2.title, exact: true })).toBeVisible();
+  await expect(main.getByText('Explain why the same prompt can give different answers.')).toBeVisible();
+  await expect(main.getByRole('link', { name: 'What is Generative AI quiz' })).toHaveAttribute(
+    'href',
+    '/quiz/what-is-genai/',
+  );
+  await expect(main.getByRole('link', { name: 'What is Generative AI cheat sheet' })).toHaveAttribute(
+    'href',
+    '/cheat-sheets/what-is-genai/',
+  );
+
+  // The sidebar marks the overview as current and still counts each lesson once.
+  const nav = page.getByRole('navigation', { name: 'Course' });
+  await expect(nav.getByRole('link', { name: 'Overview of What is Generative AI' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(nav.getByLabel('1 of 3 lessons completed')).toHaveText('1/3');
+
+  await main.getByRole('link', { name: LESSON_2.title, exact: true }).click();
+  await expect(page).toHaveURL(LESSON_2.path);
+});
+
+test('every section with lessons has an overview page, reached from the sidebar', async ({ page, request }) => {
+  await page.goto('/');
+  const overviews = page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: /^Overview of / });
+  expect(await overviews.count()).toBeGreaterThanOrEqual(13);
+  for (const href of await overviews.evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+    expect(href).toMatch(/^\/learn\/[a-z-]+\/$/);
+    expect((await request.get(href ?? '')).status(), href ?? '').toBe(200);
+  }
+});

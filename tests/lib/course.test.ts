@@ -118,6 +118,13 @@ describe('buildCourse', () => {
     ]);
   });
 
+  it('gives every section an overview page under /learn/', () => {
+    const course = buildCourse({ sections, lessons, glossary });
+    expect(course.sections.map((section) => section.href)).toEqual(
+      course.sections.map((section) => `/learn/${section.id}/`),
+    );
+  });
+
   it('links a section to its cheat sheet and rejects one in the wrong folder', () => {
     const cheatSheets = [{ id: 'first', filePath: 'content/first/_cheatsheet.mdx', section: 'first' }];
     const course = buildCourse({ sections, lessons, glossary, cheatSheets });
