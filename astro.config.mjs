@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { pageContentSecurityPolicy, staticHostHeaders } from './src/server/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
+import { codeOutOfSearch } from './src/lib/markdown/code-out-of-search.ts';
 import { tableRegions } from './src/lib/markdown/table-regions.ts';
 
 export default defineConfig({
@@ -58,8 +59,8 @@ export default defineConfig({
   },
   integrations: [mdx(), preact(), staticHostHeaders()],
   markdown: {
-    // Tables scroll inside their own box on a phone, not the whole page.
-    processor: satteri({ hastPlugins: [tableRegions] }),
+    // Tables scroll inside their own box on a phone, not the whole page; code blocks stay out of search snippets.
+    processor: satteri({ hastPlugins: [tableRegions, codeOutOfSearch] }),
     // Both themes are written into the page; CSS switches with the site's light/dark theme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light' },
   },

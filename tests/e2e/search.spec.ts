@@ -33,3 +33,19 @@ test('search says so when nothing matches, and closes with Escape', async ({ pag
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('search snippets read as sentences: no glossary definitions glued to terms, no code', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the course' });
+  await dialog.getByLabel('Search lessons').fill('temperature');
+  await expect(dialog.getByRole('status')).toHaveText(/^\d+ lessons? found\.$/);
+  const snippets = await dialog.locator('.search-results a > span').allTextContents();
+  expect(snippets.length).toBeGreaterThan(2);
+  for (const snippet of snippets) {
+    // A term run into its definition ("TemperatureAn inference…"), a term repeated by its definition, or code.
+    expect(snippet).not.toMatch(/[a-z](?:A|An|The|It|In|This|When)\s/);
+    expect(snippet).not.toMatch(/\b(\w+) \1\b/i);
+    expect(snippet).not.toMatch(/[{}]|=>|console\.log/);
+  }
+});

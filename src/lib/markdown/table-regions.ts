@@ -7,7 +7,8 @@
 import type { satteri } from '@astrojs/markdown-satteri';
 import type { Element, ElementContent, Parents } from 'hast';
 
-type HastPlugin = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['hastPlugins']>[number];
+/** One plugin, as `satteri({ hastPlugins })` takes it. */
+export type HastPlugin = NonNullable<NonNullable<Parameters<typeof satteri>[0]>['hastPlugins']>[number];
 
 /** The text of a node, as a screen reader reads it. */
 function textOf(node: ElementContent | Parents): string {
