@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { LESSON_1, LESSON_2 } from './fixtures';
 
 test('the sidebar leads from the home page to a lesson and marks it as current', async ({ page }) => {
@@ -101,4 +102,57 @@ test('every section with lessons has an overview page, reached from the sidebar'
     expect(href).toMatch(/^\/learn\/[a-z-]+\/$/);
     expect((await request.get(href ?? '')).status(), href ?? '').toBe(200);
   }
+});
+
+test('the glossary filters its terms as you type and jumps by letter', async ({ page }) => {
+  await page.goto('/glossary/');
+  const filter = page.getByRole('searchbox', { name: 'Filter the terms' });
+  const status = page.getByRole('status').filter({ hasText: /term/ });
+  const letters = page.getByRole('navigation', { name: 'Terms by letter' });
+  const term = (name: string) => page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) });
+  const total = await page.getByRole('term').count();
+  expect(total).toBeGreaterThan(150);
+
+  await filter.fill('temp');
+  await expect(status).toHaveText(new RegExp(`^\\d+ of ${total} terms match\\.$`));
+  await expect(term('Temperature')).toBeVisible();
+  await expect(term('Amazon Bedrock')).toBeHidden();
+  await expect(filter).toBeFocused();
+  // Letters with no match leave the index.
+  await expect(letters.getByRole('link', { name: 'T', exact: true })).toBeVisible();
+  await expect(letters.getByRole('link', { name: 'B', exact: true })).toBeHidden();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await filter.fill('zzzz');
+  await expect(status).toHaveText('No term matches "zzzz".');
+  await expect(page.getByRole('term')).toHaveCount(0);
+
+  await filter.fill('');
+  await expect(page.getByRole('term')).toHaveCount(total);
+  await letters.getByRole('link', { name: 'M', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'M', exact: true })).toBeInViewport();
+  await page.getByRole('link', { name: 'Back to the letters' }).nth(10).click();
+  await expect(letters).toBeInViewport();
+
+  // A link to one term shows it, even when a filter hides it.
+  await filter.fill('temp');
+  await page.evaluate(() => (location.hash = 'amazon-bedrock'));
+  await expect(term('Amazon Bedrock')).toBeInViewport();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the glossary shows every term, and its letters still jump', async ({ page }) => {
+    await page.goto('/glossary/');
+    await expect(page.getByRole('searchbox', { name: 'Filter the terms' })).toBeHidden();
+    await expect(page.getByRole('term')).not.toHaveCount(0);
+    await expect(page.getByRole('term').last()).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Terms by letter' })
+      .getByRole('link', { name: 'T', exact: true })
+      .click();
+    await expect(page).toHaveURL(/#letter-T$/);
+    await expect(page.getByRole('heading', { name: 'T', exact: true })).toBeInViewport();
+  });
 });
