@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { answerByKeyboard } from './quiz-keys';
+import { answerByKeyboard, showQuestionWith } from './quiz-keys';
 
 async function open(page: Page) {
   await page.goto('/mock-exam/');
@@ -71,4 +71,45 @@ test('a reload mid-exam resumes with the right time left, and time running out s
 
   await page.clock.fastForward('01:06:00');
   await expect(page.locator('.quiz-results__score')).toHaveText(/of 65 right/);
+});
+
+test('the arrow keys move between questions wherever focus is, and never change an answer', async ({ page }) => {
+  await startExam(page);
+  const heading = page.locator('.quiz h2');
+  await expect(page.getByText('← → previous or next question, wherever you are')).toBeVisible();
+
+  // A click on option 2 leaves focus in the radio group: → still goes to the next question, the answer stays.
+  const at = await showQuestionWith(page, 'input[type=radio]');
+  const options = page.locator('.quiz-choice input');
+  await options.nth(1).click();
+  await expect(options.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText(`Question ${at + 1} of 65`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(heading).toHaveText(`Question ${at} of 65`);
+  await expect(options.nth(1)).toBeChecked();
+  await expect(page.locator('.quiz-choice input:checked')).toHaveCount(1);
+
+  // ↑ and ↓ move between the options without choosing one; Space chooses.
+  await options.nth(1).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(options.nth(0)).toBeFocused();
+  await expect(options.nth(1)).toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(options.nth(0)).toBeChecked();
+  await expect(page.locator('.quiz-choice input:checked')).toHaveCount(1);
+
+  // In a matching menu too, → moves on and the match stays as chosen.
+  const matching = await showQuestionWith(page, 'select');
+  const menu = page.locator('.quiz-matching select').first();
+  await menu.selectOption({ index: 2 });
+  const chosen = await menu.inputValue();
+  await menu.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).toHaveText(`Question ${matching + 1} of 65`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(menu).toHaveValue(chosen);
 });

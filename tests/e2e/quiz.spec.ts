@@ -69,6 +69,14 @@ test('arrow keys move between questions and every quiz screen passes axe', async
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
   await page.keyboard.press('ArrowLeft');
   await expect(page.locator('.quiz h2')).toHaveText(/^Question 1 of/);
+  // From a clicked option too, → moves on and leaves the choice as it was.
+  const option = page.locator('.quiz-choice input').nth(1);
+  await option.click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.quiz h2')).toHaveText(/^Question 2 of/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(option).toBeChecked();
+  await expect(page.locator('.quiz-choice input:checked')).toHaveCount(1);
   await answerByKeyboard(page);
   await page.keyboard.press('Enter');
   await expect(page.locator('.quiz__verdict')).toBeVisible();

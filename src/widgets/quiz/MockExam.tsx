@@ -13,7 +13,8 @@ import { loadBank, type Bank } from './bank';
 import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
 import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
-import { keyPress } from './key-press';
+import { focusNeighbourChoice, keyPress } from './key-press';
+import { KeyHints } from './KeyHints';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { results } from '../../lib/quiz/results';
 import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
@@ -87,7 +88,10 @@ export default function MockExam({ preview }: Props) {
             No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
           </li>
           <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
-          <li>Keys: number keys pick options, F flags, Enter or the right arrow goes to the next question.</li>
+          <li>
+            Keys: number keys or Space choose an option; ↑ and ↓ move between options without choosing; ← and → go to
+            the previous or next question wherever you are; F flags; Enter goes to the next question.
+          </li>
         </ul>
         {preview.adapted && (
           <div class="quiz-question__scenario">
@@ -243,6 +247,8 @@ function Running({
       else move(1);
     } else if (action === 'previous') {
       move(-1);
+    } else if (action === 'next-choice' || action === 'previous-choice') {
+      focusNeighbourChoice(event, action === 'next-choice' ? 1 : -1);
     } else return;
     event.preventDefault();
   };
@@ -280,6 +286,7 @@ function Running({
           </button>
         )}
       </div>
+      <KeyHints enter="next question" flag />
       <details class="mock__navigator">
         <summary>All questions</summary>
         <Navigator attempt={attempt} answered={answered} current={index} onPick={setIndex} />

@@ -12,7 +12,8 @@ import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
 import { rightAnswerText } from '../../lib/quiz/answer-text';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
-import { keyPress } from './key-press';
+import { focusNeighbourChoice, keyPress } from './key-press';
+import { KeyHints } from './KeyHints';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
 import type { QuizQuestion } from '../../lib/quiz/items';
@@ -126,6 +127,8 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
       else check();
     } else if (action === 'next' || action === 'previous') {
       move(action === 'next' ? 1 : -1);
+    } else if (action === 'next-choice' || action === 'previous-choice') {
+      focusNeighbourChoice(event, action === 'next-choice' ? 1 : -1);
     } else return;
     event.preventDefault();
   };
@@ -181,6 +184,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
           </button>
         )}
       </div>
+      <KeyHints enter="checks, then goes to the next question" />
     </section>
   );
 }
