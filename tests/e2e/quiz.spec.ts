@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { answerByKeyboard } from './quiz-keys';
+import { answerByKeyboard, showQuestionWith } from './quiz-keys';
 
 const QUIZ = '/quiz/what-is-genai/';
 
@@ -112,3 +112,32 @@ test('a question answered wrongly comes back in mistake review, counted on the h
   await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 1');
   await expect(page.locator('.quiz-question__stem')).toHaveText(missed);
 });
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, moving a step by keyboard keeps focus on that step's buttons`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openQuiz(page);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await showQuestionWith(page, '.quiz-ordering');
+    const steps = page.locator('.quiz-ordering__text');
+    const count = await steps.count();
+    const [first, second] = [await steps.nth(0).innerText(), await steps.nth(1).innerText()];
+
+    await page.getByRole('button', { name: `Move "${first}" down` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(steps.nth(0)).toHaveText(second);
+    await expect(steps.nth(1)).toHaveText(first);
+    await expect(page.getByRole('button', { name: `Move "${first}" down` })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: `"${first}" is now step 2 of ${count}.` })).toBeAttached();
+
+    // Enter again moves the same step on, down to the last place, where focus goes to its Up button.
+    for (let place = 3; place <= count; place++) {
+      await page.keyboard.press('Enter');
+      await expect(steps.nth(place - 1)).toHaveText(first);
+    }
+    await expect(page.getByRole('button', { name: `Move "${first}" up` })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(steps.nth(count - 2)).toHaveText(first);
+    await expect(page.getByRole('button', { name: `Move "${first}" up` })).toBeFocused();
+  });
+}

@@ -262,6 +262,7 @@ function Running({
         {clock}
       </div>
       <QuestionView
+        key={question.id}
         item={item}
         order={order}
         answer={answer}

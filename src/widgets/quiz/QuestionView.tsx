@@ -1,4 +1,5 @@
 /** One question: its stem, the controls to answer it, and once checked, what was right and why. */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import type { Answer } from '../../lib/quiz/scoring';
 import { textOf } from '../../lib/quiz/answer-text';
@@ -119,25 +120,41 @@ function Ordering({
   idPrefix,
 }: Omit<Props, 'item' | 'order'> & { question: OrderingQuestion }) {
   const current = Array.isArray(answer) ? answer : [];
-  const move = (index: number, by: number) =>
+  const list = useRef<HTMLOListElement>(null);
+  // The step last moved: focus follows it, so Enter again moves it further, and its new place is announced.
+  const [moved, setMoved] = useState<{ id: string; by: number }>();
+  const move = (index: number, by: number) => {
+    const id = current[index];
+    if (id === undefined) return;
+    setMoved({ id, by });
     onAnswer((previous) => {
       const next = Array.isArray(previous) ? [...previous] : [...current];
-      const [item] = next.splice(index, 1);
-      if (item !== undefined) next.splice(index + by, 0, item);
+      const from = next.indexOf(id);
+      if (from === -1 || next[from + by] === undefined) return next;
+      next.splice(from, 1);
+      next.splice(from + by, 0, id);
       return next;
     });
+  };
+  const movedTo = moved ? current.indexOf(moved.id) : -1;
+  useEffect(() => {
+    if (!moved || movedTo === -1) return;
+    const [up, down] = list.current?.children[movedTo]?.querySelectorAll('button') ?? [];
+    const along = moved.by < 0 ? up : down;
+    (along && !along.disabled ? along : moved.by < 0 ? down : up)?.focus();
+  }, [moved, movedTo]);
   return (
     <div>
       <p class="quiz-question__hint" id={`${idPrefix}-hint`}>
         Put the steps in order with the Up and Down buttons.
       </p>
-      <ol class="quiz-ordering" aria-describedby={`${idPrefix}-hint`}>
+      <ol class="quiz-ordering" aria-describedby={`${idPrefix}-hint`} ref={list}>
         {current.map((id, index) => {
           const item = question.items.find((i) => i.id === id);
           if (!item) return null;
           const inPlace = question.answer[index] === id;
           return (
-            <li class={checked ? (inPlace ? 'quiz-choice--right' : 'quiz-choice--wrong') : undefined}>
+            <li key={id} class={checked ? (inPlace ? 'quiz-choice--right' : 'quiz-choice--wrong') : undefined}>
               <span class="quiz-ordering__text">{item.text}</span>
               {!checked && (
                 <span class="quiz-ordering__moves">
@@ -165,6 +182,13 @@ function Ordering({
           );
         })}
       </ol>
+      {!checked && (
+        <p class="visually-hidden" role="status">
+          {moved &&
+            movedTo !== -1 &&
+            `"${textOf(question.items, moved.id)}" is now step ${movedTo + 1} of ${current.length}.`}
+        </p>
+      )}
       {checked && (
         <div class="quiz-feedback__detail">
           <p>

@@ -146,6 +146,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
         </p>
       </div>
       <QuestionView
+        key={question.id}
         item={item}
         order={order}
         answer={answer}
