@@ -113,3 +113,20 @@ test('the arrow keys move between questions wherever focus is, and never change 
   await page.keyboard.press('ArrowLeft');
   await expect(menu).toHaveValue(chosen);
 });
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, submitting shows the result first, with focus on it`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await startExam(page);
+    await answerByKeyboard(page);
+    await page.getByText('All questions').click();
+    await page.locator('.mock__navigator').getByRole('button', { name: 'Review and submit' }).click();
+    await page.getByRole('button', { name: 'Submit the exam' }).click();
+    await page.getByRole('button', { name: 'Yes, submit the exam' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Your result' })).toBeFocused();
+    await expect(page.locator('.quiz-results__score')).toHaveText(/^\d+ of 65 right/);
+    await expect(page.locator('.quiz-results__score')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Start the mock exam' })).not.toBeInViewport();
+  });
+}

@@ -39,6 +39,12 @@ export default function MockExam({ preview }: Props) {
   const [showing, setShowing] = useState<string | undefined>();
   const [bank, setBank] = useState<Bank | undefined>();
   const [failure, setFailure] = useState('');
+  // The exam just submitted on this page, by the learner or the clock: its result comes first, and takes focus.
+  const [submitted, setSubmitted] = useState<string>();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (submitted) resultHeading.current?.focus();
+  }, [submitted]);
 
   // Results are only needed once an exam is finished, so their code loads then.
   const [Results, setResults] = useState<typeof import('./MockResults')>();
@@ -55,11 +61,16 @@ export default function MockExam({ preview }: Props) {
   );
   if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
   if (attempt)
-    return bank ? <Running attempt={attempt} items={items} idPrefix={id} /> : <p class="quiz">Loading your exam…</p>;
+    return bank ? (
+      <Running attempt={attempt} items={items} idPrefix={id} onSubmitted={setSubmitted} />
+    ) : (
+      <p class="quiz">Loading your exam…</p>
+    );
 
-  const shown = past.find((a) => a.id === showing) ?? past.at(-1);
+  const shown = past.find((a) => a.id === (showing ?? submitted)) ?? past.at(-1);
   const start = () => {
     if (!bank) return;
+    setSubmitted(undefined);
     const seed = Math.floor(Math.random() * 2 ** 31);
     const exam = assembleExam(bank.questions, { seed });
     const now = new Date();
@@ -75,62 +86,77 @@ export default function MockExam({ preview }: Props) {
     );
   };
 
-  return (
-    <>
-      <section class="quiz" aria-labelledby={`${id}-start`}>
-        <h2 id={`${id}-start`}>{past.length ? 'Take another mock exam' : 'Before you start'}</h2>
-        <ul>
-          <li>
-            {preview.size} questions drawn from the course's bank by the exam's domain weights, {examFormat.minutes}{' '}
-            minutes.
-          </li>
-          <li>
-            No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
-          </li>
-          <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
-          <li>
-            Keys: number keys or Space choose an option; ↑ and ↓ move between options without choosing; ← and → go to
-            the previous or next question wherever you are; F flags; Enter goes to the next question.
-          </li>
-        </ul>
-        {preview.adapted && (
-          <div class="quiz-question__scenario">
-            <p class="quiz-question__label">How the draw is adapted</p>
-            <p>
-              The course teaches generative AI and Bedrock first, so some domains have fewer questions than their weight
-              asks for. Those domains give all they have; the others make up the difference by weight:
-            </p>
-            <ul>
-              {preview.domains
-                .filter((domain) => domain.available < domain.target)
-                .map((domain) => (
-                  <li>
-                    Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
-                    {domain.target} wanted.
-                  </li>
-                ))}
-            </ul>
-          </div>
-        )}
-        <button type="button" class="button" onClick={start} disabled={!bank}>
-          {bank ? 'Start the mock exam' : 'Loading the questions…'}
-        </button>
-      </section>
-      {past.length > 0 && (
-        <section class="quiz" aria-labelledby={`${id}-past`}>
-          <h2 id={`${id}-past`}>Your mock exams</h2>
-          {Results && <Results.AttemptsChart attempts={past} />}
-          <label class="quiz__pick">
-            Show the results of{' '}
-            <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
-              {past.map((a) => (
-                <option value={a.id}>{new Date(a.finishedAt ?? a.startedAt).toLocaleString('en-US')}</option>
+  const startSection = (
+    <section class="quiz" aria-labelledby={`${id}-start`}>
+      <h2 id={`${id}-start`}>{past.length ? 'Take another mock exam' : 'Before you start'}</h2>
+      <ul>
+        <li>
+          {preview.size} questions drawn from the course's bank by the exam's domain weights, {examFormat.minutes}{' '}
+          minutes.
+        </li>
+        <li>
+          No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
+        </li>
+        <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
+        <li>
+          Keys: number keys or Space choose an option; ↑ and ↓ move between options without choosing; ← and → go to the
+          previous or next question wherever you are; F flags; Enter goes to the next question.
+        </li>
+      </ul>
+      {preview.adapted && (
+        <div class="quiz-question__scenario">
+          <p class="quiz-question__label">How the draw is adapted</p>
+          <p>
+            The course teaches generative AI and Bedrock first, so some domains have fewer questions than their weight
+            asks for. Those domains give all they have; the others make up the difference by weight:
+          </p>
+          <ul>
+            {preview.domains
+              .filter((domain) => domain.available < domain.target)
+              .map((domain) => (
+                <li>
+                  Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
+                  {domain.target} wanted.
+                </li>
               ))}
-            </select>
-          </label>
-          {shown && bank && Results && <Results.default attempt={shown} items={items} />}
-        </section>
+          </ul>
+        </div>
       )}
+      <button type="button" class="button" onClick={start} disabled={!bank}>
+        {bank ? 'Start the mock exam' : 'Loading the questions…'}
+      </button>
+    </section>
+  );
+  const chart = Results && <Results.AttemptsChart attempts={past} />;
+  const pastSection = past.length > 0 && (
+    <section class="quiz" aria-labelledby={`${id}-past`}>
+      <h2 id={`${id}-past`} tabIndex={-1} ref={resultHeading}>
+        {submitted ? 'Your result' : 'Your mock exams'}
+      </h2>
+      {!submitted && chart}
+      {past.length > 1 && (
+        <label class="quiz__pick">
+          Show the results of{' '}
+          <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
+            {past.map((a) => (
+              <option value={a.id}>{new Date(a.finishedAt ?? a.startedAt).toLocaleString('en-US')}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {shown && bank && Results && <Results.default attempt={shown} items={items} />}
+      {submitted && chart}
+    </section>
+  );
+  return submitted ? (
+    <>
+      {pastSection}
+      {startSection}
+    </>
+  ) : (
+    <>
+      {startSection}
+      {pastSection}
     </>
   );
 }
@@ -153,10 +179,12 @@ function Running({
   attempt,
   items,
   idPrefix,
+  onSubmitted,
 }: {
   attempt: Attempt;
   items: Map<string, QuizQuestion>;
   idPrefix: string;
+  onSubmitted: (attemptId: string) => void;
 }) {
   const [index, setIndex] = useState(0);
   const [reviewing, setReviewing] = useState(false);
@@ -164,13 +192,17 @@ function Running({
   const [now, setNow] = useState(() => new Date());
   const heading = useRef<HTMLHeadingElement>(null);
   const left = millisecondsLeft(attempt.deadline, now);
+  const submitNow = () => {
+    submit(attempt, items);
+    onSubmitted(attempt.id);
+  };
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (left === 0) submit(attempt, items);
+    if (left === 0) submitNow();
   }, [left === 0]);
   useEffect(() => heading.current?.focus(), [index, reviewing]);
 
@@ -212,7 +244,7 @@ function Running({
             Back to the questions
           </button>
           {confirming ? (
-            <button type="button" class="button" onClick={() => submit(attempt, items)}>
+            <button type="button" class="button" onClick={submitNow}>
               Yes, submit the exam
             </button>
           ) : (
