@@ -55,17 +55,28 @@ test('a mock exam with flags, the navigator, the review screen and submission', 
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('a reload mid-exam resumes with the right time left, and time running out submits the exam', async ({ page }) => {
+test('a reload mid-exam resumes on the same question with the right time left, and time running out submits the exam', async ({
+  page,
+}) => {
   await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
   await startExam(page);
   await expect(page.locator('.mock__clock')).toHaveText('90:00');
   await answerByKeyboard(page);
   const answered = await page.locator('.quiz-question').innerHTML();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.quiz h2')).toHaveText('Question 3 of 65');
+  await page.keyboard.press('f');
 
   await page.clock.fastForward('25:00');
   await page.reload();
   await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
   await expect(page.locator('.mock__clock')).toHaveText(/^6[45]:\d\d$/);
+  await expect(page.locator('.quiz h2')).toHaveText('Question 3 of 65');
+  await expect(page.locator('.quiz h2')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Flagged' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
   await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
   expect(await page.locator('.quiz-question').innerHTML()).toBe(answered);
 

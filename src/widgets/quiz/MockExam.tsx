@@ -11,7 +11,15 @@ import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
 import { quizItems } from '../../lib/quiz/items';
 import { loadBank, type Bank } from './bank';
 import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
-import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
+import {
+  finished,
+  openAttempt,
+  startAttempt,
+  withAnswer,
+  withFlag,
+  withPosition,
+  type Attempt,
+} from '../../lib/quiz/history';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
 import { focusNeighbourChoice, keyPress } from './key-press';
 import { KeyHints } from './KeyHints';
@@ -186,7 +194,7 @@ function Running({
   idPrefix: string;
   onSubmitted: (attemptId: string) => void;
 }) {
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(attempt.position ?? 0);
   const [reviewing, setReviewing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [now, setNow] = useState(() => new Date());
@@ -205,6 +213,9 @@ function Running({
     if (left === 0) submitNow();
   }, [left === 0]);
   useEffect(() => heading.current?.focus(), [index, reviewing]);
+  useEffect(() => {
+    if (index !== (latestAttempt()?.position ?? 0)) changeAttempt(attempt.id, withPosition(index));
+  }, [index]);
 
   const total = attempt.questionIds.length;
   const item = items.get(attempt.questionIds[index] ?? '');
