@@ -141,3 +141,43 @@ for (const width of [360, 1280]) {
     await expect(page.getByRole('button', { name: 'Start the mock exam' })).not.toBeInViewport();
   });
 }
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, the clock and progress stay in view, and focus mode hides the course around the exam`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 640 });
+    await startExam(page);
+    await answerByKeyboard(page);
+    const clock = page.locator('.mock__clock');
+    const progress = page.getByText('1 of 65 answered');
+    await page.getByText('All questions').click();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    await expect(clock).toBeInViewport({ ratio: 1 });
+    await expect(progress).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+    // Focus mode, by keyboard: the course header and menu go, the choice outlives a reload, and it can be undone.
+    const header = page.locator('.site-header');
+    const focusMode = page.getByRole('button', { name: 'Focus mode' });
+    await focusMode.focus();
+    await page.keyboard.press('Enter');
+    await expect(focusMode).toHaveAttribute('aria-pressed', 'true');
+    await expect(header).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Course' })).toBeHidden();
+    await expect(clock).toBeInViewport({ ratio: 1 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
+    await expect(header).toBeHidden();
+    await focusMode.focus();
+    await page.keyboard.press('Space');
+    await expect(focusMode).toHaveAttribute('aria-pressed', 'false');
+    await expect(header).toBeVisible();
+    await page.reload();
+    await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
+    await expect(header).toBeVisible();
+  });
+}

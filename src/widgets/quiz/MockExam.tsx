@@ -28,6 +28,7 @@ import { results } from '../../lib/quiz/results';
 import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
+import { examFocus } from '../../stores/exam-focus';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
 import './quiz.css';
@@ -216,6 +217,11 @@ function Running({
   useEffect(() => {
     if (index !== (latestAttempt()?.position ?? 0)) changeAttempt(attempt.id, withPosition(index));
   }, [index]);
+  const focusMode = useStore(examFocus);
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-exam-focus', focusMode);
+    return () => document.documentElement.removeAttribute('data-exam-focus');
+  }, [focusMode]);
 
   const total = attempt.questionIds.length;
   const item = items.get(attempt.questionIds[index] ?? '');
@@ -234,7 +240,7 @@ function Running({
     const unanswered = attempt.questionIds.filter((qid) => !answered(qid)).length;
     return (
       <section class="quiz" aria-labelledby={`${idPrefix}-review`}>
-        <div class="quiz__top">
+        <div class="quiz__top mock__bar">
           <h2 id={`${idPrefix}-review`} tabIndex={-1} ref={heading}>
             Review before you submit
           </h2>
@@ -298,11 +304,14 @@ function Running({
 
   return (
     <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
-      <div class="quiz__top">
+      <div class="quiz__top mock__bar">
         <h2 id={`${idPrefix}-q`} tabIndex={-1} ref={heading}>
           Question {index + 1} of {total}
         </h2>
         {clock}
+        <p class="quiz__meta mock__progress">
+          {attempt.questionIds.filter(answered).length} of {total} answered · {attempt.flagged.length} flagged
+        </p>
       </div>
       <QuestionView
         key={question.id}
@@ -338,6 +347,20 @@ function Running({
           Review and submit
         </button>
       </details>
+      <p class="mock__focus-mode">
+        <button
+          type="button"
+          class="button button--quiet"
+          aria-pressed={focusMode}
+          aria-describedby={`${idPrefix}-focus`}
+          onClick={() => examFocus.set(!focusMode)}
+        >
+          Focus mode
+        </button>
+        <span id={`${idPrefix}-focus`} class="quiz__meta">
+          Hides the course header and menu while you take the exam, as the real exam does.
+        </span>
+      </p>
     </section>
   );
 }
