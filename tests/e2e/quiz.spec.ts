@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { answerByKeyboard, showQuestionWith } from './quiz-keys';
+import { dueCards, finishedMock, HISTORY_KEY, REVIEW_KEY, saved } from './quiz-data';
 
 const QUIZ = '/quiz/what-is-genai/';
 
@@ -23,7 +24,9 @@ test('a section quiz can be completed with the keyboard alone, and its results p
     await expect(heading).toBeFocused();
     await answerByKeyboard(page);
     await page.keyboard.press('Enter');
-    await expect(page.locator('.quiz__verdict')).toHaveText(/^(Correct\.|Not quite\. The right answer: .+)$/);
+    await expect(page.locator('.quiz__verdict')).toHaveText(
+      /^(Correct\.|Not quite\. The right (answer|answers|order|matches): .+)$/,
+    );
     await expect(page.locator('.quiz-choice__why').first()).toBeVisible();
     await page.keyboard.press('Enter');
   }
@@ -141,3 +144,47 @@ for (const width of [360, 1280]) {
     await expect(page.getByRole('button', { name: `Move "${first}" up` })).toBeFocused();
   });
 }
+
+/** Feedback as people write it: no ".." or ".;", and no verdict said twice ("Your choice, wrong. Incorrect."). */
+async function expectPlainSentences(feedback: Locator) {
+  const text = await feedback.innerText();
+  expect(text).not.toMatch(/[^.]\.\.(?!\.)|\.;/);
+  expect(text).not.toMatch(/\b(?:correct|incorrect|wrong|right|answer)[.:]?\s+(?:correct|incorrect)\./i);
+}
+
+test('feedback reads as plain sentences in a section quiz', async ({ page }) => {
+  await openQuiz(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.locator('.quiz-choice input[value="b"]').check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.quiz__verdict')).toHaveText(
+    'Not quite. The right answer: Generative AI is a subset of deep learning, itself a subset of machine learning and AI.',
+  );
+  await expect(page.locator('.quiz-choice:has(input[value="b"]) .quiz-choice__why')).toHaveText(
+    'Your choice: incorrect. The nesting runs the other way: generative AI sits inside deep learning, and both sit inside machine learning.',
+  );
+  await expectPlainSentences(page.locator('.quiz'));
+});
+
+test('feedback reads as plain sentences in mistake review', async ({ page }) => {
+  // bo-009: several options are full sentences, so a list of them once read ".;".
+  await saved(page, REVIEW_KEY, dueCards(['bo-009']));
+  await page.goto('/review/');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await page.locator('.quiz-choice input[value="a"]').check();
+  await page.locator('.quiz-choice input[value="c"]').check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.quiz__verdict')).toHaveText(/^Not quite\. The right answers: .+[^.]\.$/);
+  await expectPlainSentences(page.locator('.quiz'));
+});
+
+test('feedback reads as plain sentences in the review of a mock exam', async ({ page }) => {
+  await saved(page, HISTORY_KEY, finishedMock({ 'wig-001': 'b', 'bo-009': ['a', 'c'] }));
+  await page.goto('/mock-exam/');
+  await page.getByText('Review every question with explanations').click();
+  await expect(page.locator('.quiz-review > ol > li')).toHaveCount(2);
+  await expect(page.locator('.quiz-review > ol > li').first()).toContainText(
+    'Wrong. Your answer: Deep learning is part of generative AI, which is a separate branch of AI from machine learning. Right answer: Generative AI is a subset of deep learning, itself a subset of machine learning and AI.',
+  );
+  await expectPlainSentences(page.locator('.quiz-review'));
+});

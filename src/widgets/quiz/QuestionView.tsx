@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import type { Answer } from '../../lib/quiz/scoring';
-import { textOf } from '../../lib/quiz/answer-text';
+import { optionFeedback, sentence, textOf, withoutVerdict } from '../../lib/quiz/answer-text';
 import type { QuizQuestion } from '../../lib/quiz/items';
 
 interface Props {
@@ -76,7 +76,9 @@ function Choices({
         const option = question.options.find((o) => o.id === id);
         if (!option) return null;
         const picked = chosen.includes(id);
-        const state = checked ? (right.includes(id) ? 'right' : picked ? 'wrong' : 'other') : undefined;
+        const isRight = right.includes(id);
+        const state = checked ? (isRight ? 'right' : picked ? 'wrong' : 'other') : undefined;
+        const feedback = optionFeedback(option, isRight, picked);
         return (
           <div class={`quiz-choice${state ? ` quiz-choice--${state}` : ''}`}>
             <label>
@@ -99,8 +101,7 @@ function Choices({
             </label>
             {checked && (
               <p class="quiz-choice__why">
-                <strong>{state === 'right' ? 'Right answer. ' : picked ? 'Your choice, wrong. ' : 'Wrong. '}</strong>
-                {option.explanation}
+                <strong>{feedback.verdict}</strong> {feedback.why}
               </p>
             )}
           </div>
@@ -199,7 +200,8 @@ function Ordering({
               const item = question.items.find((i) => i.id === id);
               return (
                 <li>
-                  {item?.text} <span class="quiz-choice__why">{item?.explanation}</span>
+                  {sentence(textOf(question.items, id))}{' '}
+                  <span class="quiz-choice__why">{withoutVerdict(item?.explanation ?? '')}</span>
                 </li>
               );
             })}
@@ -249,7 +251,9 @@ function Matching({
             </select>
             {checked && (
               <p class="quiz-choice__why">
-                <strong>{state === 'right' ? 'Right. ' : `Right match: ${textOf(question.responses, right)}. `}</strong>
+                <strong>
+                  {state === 'right' ? 'Right.' : sentence(`Right match: ${textOf(question.responses, right)}`)}
+                </strong>{' '}
                 {question.responses.find((r) => r.id === right)?.explanation}
               </p>
             )}

@@ -10,7 +10,7 @@ import { finished, openAttempt, startAttempt, withAnswer, withChecked, type Atte
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
-import { rightAnswerText } from '../../lib/quiz/answer-text';
+import { verdictText } from '../../lib/quiz/answer-text';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
 import { focusNeighbourChoice, keyPress } from './key-press';
 import { KeyHints } from './KeyHints';
@@ -158,7 +158,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
         {checked && (
           <>
             <p class={right ? 'quiz__verdict quiz__verdict--right' : 'quiz__verdict quiz__verdict--wrong'}>
-              {right ? 'Correct.' : `Not quite. The right answer: ${rightAnswerText(question)}.`}
+              {verdictText(question, right)}
             </p>
             <p class="quiz__lesson">
               Learn it in <a href={item.lessonHref}>{item.lessonTitle}</a>.
