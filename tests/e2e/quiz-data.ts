@@ -4,9 +4,14 @@ import type { Page } from '@playwright/test';
 export const HISTORY_KEY = 'aif-c01:quiz-history';
 export const REVIEW_KEY = 'aif-c01:review-cards';
 
-/** Stores `value` under `key` before every page of the test loads, as a returning learner has it. */
+/** Stores `value` under `key` before the test's first page loads, as a returning learner has it. */
 export async function saved(page: Page, key: string, value: unknown) {
-  await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(value)] as const);
+  await page.addInitScript(
+    ([k, v]) => {
+      if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    },
+    [key, JSON.stringify(value)] as const,
+  );
 }
 
 /** Review cards for the questions, each missed once yesterday and due since. */

@@ -188,3 +188,33 @@ test('feedback reads as plain sentences in the review of a mock exam', async ({ 
   );
   await expectPlainSentences(page.locator('.quiz-review'));
 });
+
+test('mistake review says when each question comes back, and one answered right is no longer due today', async ({
+  page,
+}) => {
+  // wig-001 is missed again (its right answer is a); bo-009 is answered right (b and e).
+  const cards = dueCards(['wig-001', 'bo-009']);
+  const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+  await saved(page, REVIEW_KEY, {
+    ...cards,
+    cards: { ...cards.cards, 'wig-001': { ...cards.cards['bo-009'], due: twoDaysAgo } },
+  });
+  await page.goto('/review/');
+  await expect(page.getByText('2 questions due today.')).toBeVisible();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+
+  await page.locator('.quiz-choice input[value="b"]').check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('This question comes back in mistake review in 10 minutes.')).toBeVisible();
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  await page.locator('.quiz-choice input[value="b"]').check();
+  await page.locator('.quiz-choice input[value="e"]').check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.quiz__verdict')).toHaveText('Correct.');
+  await expect(page.getByText(/^This question comes back in mistake review (tomorrow|in \d+ days)\.$/)).toBeVisible();
+  await page.getByRole('button', { name: 'See your results' }).click();
+
+  await page.reload();
+  await expect(page.getByText('1 question due today.')).toBeVisible();
+});
