@@ -218,3 +218,19 @@ test('mistake review says when each question comes back, and one answered right 
   await page.reload();
   await expect(page.getByText('1 question due today.')).toBeVisible();
 });
+
+test('at 360 px, a long match chosen in a menu can be read in full', async ({ page }) => {
+  const width = 360;
+  await page.setViewportSize({ width, height: 800 });
+  await openQuiz(page);
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await showQuestionWith(page, '.quiz-matching');
+  const chosen = 'A word or part of a word that the model reads and generates as one unit';
+  const row = page.locator('.quiz-matching__row', { hasText: 'Token' });
+  await row.getByRole('combobox').selectOption({ label: chosen });
+  const shown = row.getByText(chosen, { exact: true }).filter({ visible: true });
+  await expect(shown).toBeVisible();
+  const box = await shown.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+});

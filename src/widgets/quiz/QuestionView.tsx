@@ -214,6 +214,9 @@ function Ordering({
 
 type MatchingQuestion = Extract<StandaloneQuestion, { type: 'matching' }>;
 
+/** About as many characters as a menu shows on a 360 px phone; a longer choice is also written out below it. */
+const MENU_FITS = 28;
+
 function Matching({
   question,
   order,
@@ -229,6 +232,7 @@ function Matching({
         const selectId = `${idPrefix}-match-${index}`;
         const right = question.answer[prompt.id] ?? '';
         const state = checked ? (pairs[prompt.id] === right ? 'right' : 'wrong') : undefined;
+        const chosen = pairs[prompt.id] ? textOf(question.responses, pairs[prompt.id] ?? '') : '';
         return (
           <div class={`quiz-matching__row${state ? ` quiz-choice--${state}` : ''}`}>
             <label for={selectId}>{prompt.text}</label>
@@ -249,6 +253,12 @@ function Matching({
                 <option value={id}>{textOf(question.responses, id)}</option>
               ))}
             </select>
+            {chosen.length > MENU_FITS && (
+              // A menu shows its choice on one line, cut short on a phone: the learner's answer is written out in full.
+              <p class="quiz-matching__chosen" aria-hidden="true">
+                {chosen}
+              </p>
+            )}
             {checked && (
               <p class="quiz-choice__why">
                 <strong>
