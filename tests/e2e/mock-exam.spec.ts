@@ -181,3 +181,32 @@ for (const width of [360, 1280]) {
     await expect(header).toBeVisible();
   });
 }
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px, a multiple-response question partly answered is marked so, with a legend of the marks`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await startExam(page);
+    const at = await showQuestionWith(page, 'input[type=checkbox]');
+    await page.locator('.quiz-choice input').first().check();
+    await expect(page.getByText('0 of 65 answered · 1 partly answered · 0 flagged')).toBeVisible();
+
+    await page.getByText('All questions').click();
+    await expect(page.getByRole('button', { name: `Question ${at}, partly answered` })).toBeVisible();
+    const legend = page.getByRole('list', { name: 'What the marks mean' });
+    await expect(legend.getByRole('listitem')).toHaveText([
+      /^answered$/,
+      /^partly answered$/,
+      /flagged$/,
+      /^current question$/,
+      /^not answered$/,
+    ]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeViolations(page, '.quiz')).toEqual([]);
+
+    await page.locator('.mock__navigator').getByRole('button', { name: 'Review and submit' }).click();
+    await expect(page.getByText('0 of 65 answered, 1 partly answered, 0 flagged.')).toBeVisible();
+    await expect(page.getByRole('button', { name: `Question ${at}, partly answered` })).toBeVisible();
+  });
+}

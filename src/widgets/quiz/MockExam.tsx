@@ -25,7 +25,7 @@ import { focusNeighbourChoice, keyPress } from './key-press';
 import { KeyHints } from './KeyHints';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { results } from '../../lib/quiz/results';
-import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
+import { answerProgress, isCorrect, scoredQuestions, type Answer, type AnswerProgress } from '../../lib/quiz/scoring';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
 import { examFocus } from '../../stores/exam-focus';
@@ -225,10 +225,18 @@ function Running({
 
   const total = attempt.questionIds.length;
   const item = items.get(attempt.questionIds[index] ?? '');
-  const answered = (qid: string) => {
+  const progressOf = (qid: string): AnswerProgress => {
     const question = items.get(qid)?.question;
-    return question ? isComplete(question, attempt.answers[qid]) : false;
+    return question ? answerProgress(question, attempt.answers[qid]) : 'not answered';
   };
+  const count = (progress: AnswerProgress) => attempt.questionIds.filter((qid) => progressOf(qid) === progress).length;
+  const answered = count('answered');
+  const partly = count('partly answered');
+  const tally = [
+    `${answered} of ${total} answered`,
+    ...(partly > 0 ? [`${partly} partly answered`] : []),
+    `${attempt.flagged.length} flagged`,
+  ];
   const move = (by: number) => setIndex((at) => Math.max(0, Math.min(total - 1, at + by)));
   const clock = (
     <p class="mock__clock" role="timer" aria-label={describeClock(left)}>
@@ -237,7 +245,6 @@ function Running({
   );
 
   if (reviewing || !item) {
-    const unanswered = attempt.questionIds.filter((qid) => !answered(qid)).length;
     return (
       <section class="quiz" aria-labelledby={`${idPrefix}-review`}>
         <div class="quiz__top mock__bar">
@@ -247,12 +254,13 @@ function Running({
           {clock}
         </div>
         <p>
-          {total - unanswered} of {total} answered, {attempt.flagged.length} flagged.
-          {unanswered > 0 && ' Unanswered questions count as wrong; there is no penalty for guessing.'}
+          {tally.join(', ')}.
+          {answered < total &&
+            ' Questions not fully answered count as wrong, as every question is all or nothing; there is no penalty for guessing.'}
         </p>
         <Navigator
           attempt={attempt}
-          answered={answered}
+          progressOf={progressOf}
           current={-1}
           onPick={(at) => (setIndex(at), setReviewing(false))}
         />
@@ -309,9 +317,7 @@ function Running({
           Question {index + 1} of {total}
         </h2>
         {clock}
-        <p class="quiz__meta mock__progress">
-          {attempt.questionIds.filter(answered).length} of {total} answered · {attempt.flagged.length} flagged
-        </p>
+        <p class="quiz__meta mock__progress">{tally.join(' · ')}</p>
       </div>
       <QuestionView
         key={question.id}
@@ -342,7 +348,7 @@ function Running({
       <KeyHints enter="next question" flag />
       <details class="mock__navigator">
         <summary>All questions</summary>
-        <Navigator attempt={attempt} answered={answered} current={index} onPick={setIndex} />
+        <Navigator attempt={attempt} progressOf={progressOf} current={index} onPick={setIndex} />
         <button type="button" class="button button--quiet" onClick={() => setReviewing(true)}>
           Review and submit
         </button>
@@ -365,38 +371,61 @@ function Running({
   );
 }
 
+const CELL_CLASS: Record<AnswerProgress, string> = {
+  answered: 'mock__cell--done',
+  'partly answered': 'mock__cell--partial',
+  'not answered': '',
+};
+
 function Navigator({
   attempt,
-  answered,
+  progressOf,
   current,
   onPick,
 }: {
   attempt: Attempt;
-  answered: (qid: string) => boolean;
+  progressOf: (qid: string) => AnswerProgress;
   current: number;
   onPick: (index: number) => void;
 }) {
   return (
-    <ol class="mock__grid">
-      {attempt.questionIds.map((qid, index) => {
-        const done = answered(qid);
-        const flagged = attempt.flagged.includes(qid);
-        const state = [done ? 'answered' : 'not answered', flagged ? 'flagged' : ''].filter(Boolean).join(', ');
-        return (
+    <>
+      <ol class="mock__grid">
+        {attempt.questionIds.map((qid, index) => {
+          const progress = progressOf(qid);
+          const flagged = attempt.flagged.includes(qid);
+          return (
+            <li>
+              <button
+                type="button"
+                class={['mock__cell', CELL_CLASS[progress], flagged ? 'mock__cell--flagged' : ''].join(' ').trim()}
+                aria-current={index === current ? 'step' : undefined}
+                aria-label={`Question ${index + 1}, ${progress}${flagged ? ', flagged' : ''}`}
+                onClick={() => onPick(index)}
+              >
+                {index + 1}
+                {flagged && <span aria-hidden="true">⚑</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <ul class="mock__legend" aria-label="What the marks mean">
+        {[
+          ['mock__cell--done', 'answered'],
+          ['mock__cell--partial', 'partly answered'],
+          ['mock__cell--flagged', 'flagged'],
+          ...(current >= 0 ? [['mock__cell--current', 'current question']] : []),
+          ['', 'not answered'],
+        ].map(([mark, meaning]) => (
           <li>
-            <button
-              type="button"
-              class={`mock__cell${done ? ' mock__cell--done' : ''}${flagged ? ' mock__cell--flagged' : ''}`}
-              aria-current={index === current ? 'step' : undefined}
-              aria-label={`Question ${index + 1}, ${state}`}
-              onClick={() => onPick(index)}
-            >
-              {index + 1}
-              {flagged && <span aria-hidden="true">⚑</span>}
-            </button>
+            <span class={`mock__cell mock__swatch ${mark}`.trim()} aria-hidden="true">
+              {mark === 'mock__cell--flagged' && '⚑'}
+            </span>
+            {meaning}
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ul>
+    </>
   );
 }
