@@ -107,10 +107,8 @@ export default function MockExam({ preview }: Props) {
           No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
         </li>
         <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
-        <li>
-          Keys: number keys or Space choose an option; ↑ and ↓ move between options without choosing; ← and → go to the
-          previous or next question wherever you are; F flags; Enter goes to the next question.
-        </li>
+        <li>Keys: 1–9 or Space choose, ↑ ↓ move between options, ← → change question, F flags, Enter goes on.</li>
+        <li>Focus mode, under each question, hides the course header and menu, as in the real exam.</li>
       </ul>
       {preview.adapted && (
         <div class="quiz-question__scenario">
