@@ -1,7 +1,8 @@
 /**
  * The timed mock exam: 65 questions drawn by domain weight, 90 minutes, no feedback until the end, flags, a
- * navigator, a review screen before submitting, and submission when time runs out. The attempt and its
- * deadline are stored, so a reload or a closed tab resumes with the right time left.
+ * navigator, a review screen before submitting, and submission when time runs out, after which the result comes
+ * first. The attempt, its deadline and the question on screen are stored, so a reload or a closed tab resumes where
+ * the learner was with the right time left. Focus mode hides the course around the exam.
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
