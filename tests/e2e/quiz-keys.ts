@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Answers the question on screen with the keyboard only (number keys, or arrow keys in menus). */
 export async function answerByKeyboard(page: Page) {
@@ -20,5 +20,17 @@ export async function answerByKeyboard(page: Page) {
     await quiz.getByRole('button', { name: /down$/ }).first().focus();
     await page.keyboard.press('Enter');
     await quiz.getByRole('heading').first().focus();
+  }
+}
+
+/** Moves on with → until the question on screen has `selector`; returns its number. */
+export async function showQuestionWith(page: Page, selector: string) {
+  const heading = page.locator('.quiz h2');
+  for (;;) {
+    const number = Number((await heading.innerText()).match(/^Question (\d+)/)?.[1]);
+    if ((await page.locator(`.quiz-question ${selector}`).count()) > 0) return number;
+    await heading.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(heading).toHaveText(new RegExp(`^Question ${number + 1} of`));
   }
 }

@@ -21,6 +21,8 @@ export interface Attempt {
   /** Questions whose answer was checked (section quizzes give feedback at once). */
   checked: string[];
   flagged: string[];
+  /** The index of the question on screen when the learner last moved (mock exam), so a reload comes back to it. */
+  position?: number;
   startedAt: string;
   /** When a timed attempt ends by itself. */
   deadline?: string;
@@ -55,8 +57,21 @@ function readAnswer(value: unknown): Answer | null {
 /** An attempt as stored, or null when it cannot be trusted. */
 export function readAttempt(value: unknown): Attempt | null {
   if (!isRecord(value)) return null;
-  const { id, kind, scope, seed, questionIds, answers, checked, flagged, startedAt, deadline, finishedAt, result } =
-    value;
+  const {
+    id,
+    kind,
+    scope,
+    seed,
+    questionIds,
+    answers,
+    checked,
+    flagged,
+    position,
+    startedAt,
+    deadline,
+    finishedAt,
+    result,
+  } = value;
   if (typeof id !== 'string' || (kind !== 'section' && kind !== 'mock') || typeof scope !== 'string') return null;
   if (typeof seed !== 'number' || !isStringList(questionIds) || !isRecord(answers) || !isTimestamp(startedAt))
     return null;
@@ -79,6 +94,9 @@ export function readAttempt(value: unknown): Attempt | null {
     flagged: (flagged ?? []) as string[],
     startedAt,
   };
+  // A position that does not fit is only a convenience lost: the attempt starts at its first question.
+  if (Number.isInteger(position) && (position as number) >= 0 && (position as number) < questionIds.length)
+    attempt.position = position as number;
   if (typeof deadline === 'string') attempt.deadline = deadline;
   if (typeof finishedAt === 'string') attempt.finishedAt = finishedAt;
   if (isRecord(result) && typeof result.correct === 'number' && typeof result.total === 'number') {
@@ -140,6 +158,8 @@ export const withFlag = (questionId: string, flagged: boolean) => (attempt: Atte
   ...attempt,
   flagged: flagged ? [...new Set([...attempt.flagged, questionId])] : attempt.flagged.filter((id) => id !== questionId),
 });
+
+export const withPosition = (index: number) => (attempt: Attempt) => ({ ...attempt, position: index });
 
 export const finished = (result: { correct: number; total: number }, now: Date) => (attempt: Attempt) => ({
   ...attempt,

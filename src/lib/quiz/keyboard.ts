@@ -20,22 +20,28 @@ export function answerForNumberKey(
 /** Where a key was pressed, as far as the quiz shortcuts care. */
 export interface KeyPress {
   key: string;
-  /** The focused control: menus and radio groups keep their own keys. */
-  target: 'select' | 'radio' | 'button' | 'other';
+  /** The focused control: a menu keeps its own keys (but ← →); an option of a choice question; a button. */
+  target: 'select' | 'choice' | 'button' | 'other';
   /** Ctrl, Cmd or Alt held: the browser's shortcut, not ours. */
   modified: boolean;
 }
 
-export type QuizKeyAction = 'option' | 'flag' | 'enter' | 'next' | 'previous';
+export type QuizKeyAction = 'option' | 'flag' | 'enter' | 'next' | 'previous' | 'next-choice' | 'previous-choice';
 
-/** The quiz shortcut a key press means: number keys pick, F flags, Enter confirms, arrows move; or none. */
+/**
+ * The quiz shortcut a key press means, or none. ← and → go between questions wherever focus is, so that no arrow
+ * key changes an answer by the way: ↑ and ↓ on an option move to its neighbour without choosing it (a native
+ * radio group would choose it). Answers change only by a deliberate choice: a click, Space, a number key, a menu.
+ */
 export function quizKeyAction({ key, target, modified }: KeyPress): QuizKeyAction | undefined {
-  if (modified || target === 'select') return undefined;
+  if (modified) return undefined;
+  if (key === 'ArrowRight') return 'next';
+  if (key === 'ArrowLeft') return 'previous';
+  if (target === 'select') return undefined;
+  if (target === 'choice' && key === 'ArrowDown') return 'next-choice';
+  if (target === 'choice' && key === 'ArrowUp') return 'previous-choice';
   if (/^[1-9]$/.test(key)) return 'option';
   if (key === 'f' || key === 'F') return 'flag';
   if (key === 'Enter' && target !== 'button') return 'enter';
-  if (target === 'radio') return undefined;
-  if (key === 'ArrowRight') return 'next';
-  if (key === 'ArrowLeft') return 'previous';
   return undefined;
 }

@@ -87,3 +87,17 @@ export function endOfDay(now: Date) {
   end.setHours(23, 59, 59, 999);
   return end;
 }
+
+const startOfDay = (moment: Date) => new Date(moment.getFullYear(), moment.getMonth(), moment.getDate());
+
+/** When a question comes back, from the moment it was answered: "in 10 minutes", "tomorrow", "in 3 days". */
+export function comesBackIn(due: Date, from: Date) {
+  const minutes = Math.max(1, Math.round((due.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  // Calendar days, so that a question due tomorrow morning is "tomorrow" whatever the hour now.
+  const days = Math.round((startOfDay(due).getTime() - startOfDay(from).getTime()) / 86_400_000);
+  if (days <= 0) return 'later today';
+  if (days === 1) return 'tomorrow';
+  if (days < 60) return `in ${days} days`;
+  return `in about ${Math.round(days / 30)} months`;
+}

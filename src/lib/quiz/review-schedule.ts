@@ -5,7 +5,15 @@
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
 import type { ReviewCards, StoredCard } from './review-cards';
 
-const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false });
+// One learning step: a wrong answer brings the question back in ten minutes, later the same day, and a right one
+// moves it to another day. ts-fsrs's default steps (1 and 10 minutes) would keep a question answered right "due
+// today" until it was answered right twice more.
+const scheduler = fsrs({
+  request_retention: 0.9,
+  enable_fuzz: false,
+  learning_steps: ['10m'],
+  relearning_steps: ['10m'],
+});
 
 function toCard(stored: StoredCard): Card {
   return {

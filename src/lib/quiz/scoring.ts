@@ -57,6 +57,24 @@ export function isComplete(question: StandaloneQuestion, answer: Answer | undefi
   }
 }
 
+/** How far an answer has got, as the mock exam's navigator marks it. */
+export type AnswerProgress = 'answered' | 'partly answered' | 'not answered';
+
+/**
+ * Complete; begun but not complete (some of several options, too many, some prompts matched), which scores as
+ * wrong, so the learner should see it; or not begun.
+ */
+export function answerProgress(question: StandaloneQuestion, answer: Answer | undefined): AnswerProgress {
+  if (isComplete(question, answer)) return 'answered';
+  const begun =
+    (question.type === 'multiple' && Array.isArray(answer) && answer.length > 0) ||
+    (question.type === 'matching' &&
+      typeof answer === 'object' &&
+      !Array.isArray(answer) &&
+      Object.values(answer).some((response) => response !== ''));
+  return begun ? 'partly answered' : 'not answered';
+}
+
 export interface Score {
   correct: number;
   total: number;

@@ -1,6 +1,6 @@
 /** Every question of a finished attempt as the learner saw it, with their answer, the right one and all explanations. */
 import type { Attempt } from '../../lib/quiz/history';
-import { answerText, rightAnswerText } from '../../lib/quiz/answer-text';
+import { answerText, rightAnswerText, sentence } from '../../lib/quiz/answer-text';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { isCorrect } from '../../lib/quiz/scoring';
 import type { QuizQuestion } from '../../lib/quiz/items';
@@ -25,8 +25,8 @@ export function AttemptReview({ attempt, items }: { attempt: Attempt; items: Qui
                 idPrefix={`review-${attempt.seed}-${index}`}
               />
               <p>
-                <strong>{right ? 'Right. ' : 'Wrong. '}</strong>Your answer: {answerText(item.question, given)}
-                {!right && <> · Right answer: {rightAnswerText(item.question)}</>}
+                <strong>{right ? 'Right.' : 'Wrong.'}</strong> Your answer: {sentence(answerText(item.question, given))}
+                {!right && ` Right answer: ${sentence(rightAnswerText(item.question))}`}
               </p>
             </li>
           );

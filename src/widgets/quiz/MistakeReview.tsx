@@ -1,6 +1,6 @@
 /** Mistake review: the questions due today, from every quiz, asked again with feedback. */
 import { useStore } from '@nanostores/preact';
-import { dueBy, endOfDay } from '../../lib/quiz/review-cards';
+import { comesBackIn, dueBy, endOfDay } from '../../lib/quiz/review-cards';
 import { openAttempt } from '../../lib/quiz/history';
 import { quizHistory } from '../../stores/quiz-history';
 import { reviewCards } from '../../stores/review-cards';
@@ -28,12 +28,13 @@ export default function MistakeReview() {
   const due = dueBy(cards, endOfDay(new Date())).filter((id) => known.has(id));
   const inProgress = openAttempt(history, REVIEW_SCOPE);
   if (due.length === 0 && !inProgress) {
-    const scheduled = Object.keys(cards.cards).length;
+    const dues = Object.values(cards.cards).map((card) => card.due);
+    const next = dues.sort()[0];
     return (
       <p class="quiz">
-        {scheduled === 0
+        {next === undefined
           ? 'Nothing to review yet. Questions you answer wrongly in any quiz come back here, spaced out so they stick.'
-          : `Nothing due today. ${scheduled} question${scheduled === 1 ? ' is' : 's are'} scheduled for later days.`}
+          : `Nothing due today. ${dues.length} question${dues.length === 1 ? ' is' : 's are'} scheduled for later days; the next comes back ${comesBackIn(new Date(next), new Date())}.`}
       </p>
     );
   }

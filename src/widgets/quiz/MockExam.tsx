@@ -1,7 +1,8 @@
 /**
  * The timed mock exam: 65 questions drawn by domain weight, 90 minutes, no feedback until the end, flags, a
- * navigator, a review screen before submitting, and submission when time runs out. The attempt and its
- * deadline are stored, so a reload or a closed tab resumes with the right time left.
+ * navigator, a review screen before submitting, and submission when time runs out, after which the result comes
+ * first. The attempt, its deadline and the question on screen are stored, so a reload or a closed tab resumes where
+ * the learner was with the right time left. Focus mode hides the course around the exam.
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
@@ -11,14 +12,24 @@ import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
 import { quizItems } from '../../lib/quiz/items';
 import { loadBank, type Bank } from './bank';
 import { describeClock, formatClock, millisecondsLeft } from '../../lib/quiz/clock';
-import { finished, openAttempt, startAttempt, withAnswer, withFlag, type Attempt } from '../../lib/quiz/history';
+import {
+  finished,
+  openAttempt,
+  startAttempt,
+  withAnswer,
+  withFlag,
+  withPosition,
+  type Attempt,
+} from '../../lib/quiz/history';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
-import { keyPress } from './key-press';
+import { focusNeighbourChoice, keyPress } from './key-press';
+import { KeyHints } from './KeyHints';
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { results } from '../../lib/quiz/results';
-import { isComplete, isCorrect, scoredQuestions, type Answer } from '../../lib/quiz/scoring';
+import { answerProgress, isCorrect, scoredQuestions, type Answer, type AnswerProgress } from '../../lib/quiz/scoring';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
 import { recordReviews } from '../../stores/review-cards';
+import { examFocus } from '../../stores/exam-focus';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
 import './quiz.css';
@@ -38,6 +49,12 @@ export default function MockExam({ preview }: Props) {
   const [showing, setShowing] = useState<string | undefined>();
   const [bank, setBank] = useState<Bank | undefined>();
   const [failure, setFailure] = useState('');
+  // The exam just submitted on this page, by the learner or the clock: its result comes first, and takes focus.
+  const [submitted, setSubmitted] = useState<string>();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (submitted) resultHeading.current?.focus();
+  }, [submitted]);
 
   // Results are only needed once an exam is finished, so their code loads then.
   const [Results, setResults] = useState<typeof import('./MockResults')>();
@@ -54,11 +71,16 @@ export default function MockExam({ preview }: Props) {
   );
   if (failure) return <p class="quiz">{failure} Reload the page to try again.</p>;
   if (attempt)
-    return bank ? <Running attempt={attempt} items={items} idPrefix={id} /> : <p class="quiz">Loading your exam…</p>;
+    return bank ? (
+      <Running attempt={attempt} items={items} idPrefix={id} onSubmitted={setSubmitted} />
+    ) : (
+      <p class="quiz">Loading your exam…</p>
+    );
 
-  const shown = past.find((a) => a.id === showing) ?? past.at(-1);
+  const shown = past.find((a) => a.id === (showing ?? submitted)) ?? past.at(-1);
   const start = () => {
     if (!bank) return;
+    setSubmitted(undefined);
     const seed = Math.floor(Math.random() * 2 ** 31);
     const exam = assembleExam(bank.questions, { seed });
     const now = new Date();
@@ -74,59 +96,75 @@ export default function MockExam({ preview }: Props) {
     );
   };
 
-  return (
-    <>
-      <section class="quiz" aria-labelledby={`${id}-start`}>
-        <h2 id={`${id}-start`}>{past.length ? 'Take another mock exam' : 'Before you start'}</h2>
-        <ul>
-          <li>
-            {preview.size} questions drawn from the course's bank by the exam's domain weights, {examFormat.minutes}{' '}
-            minutes.
-          </li>
-          <li>
-            No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
-          </li>
-          <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
-          <li>Keys: number keys pick options, F flags, Enter or the right arrow goes to the next question.</li>
-        </ul>
-        {preview.adapted && (
-          <div class="quiz-question__scenario">
-            <p class="quiz-question__label">How the draw is adapted</p>
-            <p>
-              The course teaches generative AI and Bedrock first, so some domains have fewer questions than their weight
-              asks for. Those domains give all they have; the others make up the difference by weight:
-            </p>
-            <ul>
-              {preview.domains
-                .filter((domain) => domain.available < domain.target)
-                .map((domain) => (
-                  <li>
-                    Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
-                    {domain.target} wanted.
-                  </li>
-                ))}
-            </ul>
-          </div>
-        )}
-        <button type="button" class="button" onClick={start} disabled={!bank}>
-          {bank ? 'Start the mock exam' : 'Loading the questions…'}
-        </button>
-      </section>
-      {past.length > 0 && (
-        <section class="quiz" aria-labelledby={`${id}-past`}>
-          <h2 id={`${id}-past`}>Your mock exams</h2>
-          {Results && <Results.AttemptsChart attempts={past} />}
-          <label class="quiz__pick">
-            Show the results of{' '}
-            <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
-              {past.map((a) => (
-                <option value={a.id}>{new Date(a.finishedAt ?? a.startedAt).toLocaleString('en-US')}</option>
+  const startSection = (
+    <section class="quiz" aria-labelledby={`${id}-start`}>
+      <h2 id={`${id}-start`}>{past.length ? 'Take another mock exam' : 'Before you start'}</h2>
+      <ul>
+        <li>
+          {preview.size} questions drawn from the course's bank by the exam's domain weights, {examFormat.minutes}{' '}
+          minutes.
+        </li>
+        <li>
+          No feedback until you submit. Flag questions to come back to; a review screen lists them before you submit.
+        </li>
+        <li>When time runs out, the exam is submitted as it stands. Closing the tab does not stop the clock.</li>
+        <li>Keys: 1–9 or Space choose, ↑ ↓ move between options, ← → change question, F flags, Enter goes on.</li>
+        <li>Focus mode, under each question, hides the course header and menu, as in the real exam.</li>
+      </ul>
+      {preview.adapted && (
+        <div class="quiz-question__scenario">
+          <p class="quiz-question__label">How the draw is adapted</p>
+          <p>
+            The course teaches generative AI and Bedrock first, so some domains have fewer questions than their weight
+            asks for. Those domains give all they have; the others make up the difference by weight:
+          </p>
+          <ul>
+            {preview.domains
+              .filter((domain) => domain.available < domain.target)
+              .map((domain) => (
+                <li>
+                  Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
+                  {domain.target} wanted.
+                </li>
               ))}
-            </select>
-          </label>
-          {shown && bank && Results && <Results.default attempt={shown} items={items} />}
-        </section>
+          </ul>
+        </div>
       )}
+      <button type="button" class="button" onClick={start} disabled={!bank}>
+        {bank ? 'Start the mock exam' : 'Loading the questions…'}
+      </button>
+    </section>
+  );
+  const chart = Results && <Results.AttemptsChart attempts={past} />;
+  const pastSection = past.length > 0 && (
+    <section class="quiz" aria-labelledby={`${id}-past`}>
+      <h2 id={`${id}-past`} tabIndex={-1} ref={resultHeading}>
+        {submitted ? 'Your result' : 'Your mock exams'}
+      </h2>
+      {!submitted && chart}
+      {past.length > 1 && (
+        <label class="quiz__pick">
+          Show the results of{' '}
+          <select value={shown?.id} onChange={(event) => setShowing(event.currentTarget.value)}>
+            {past.map((a) => (
+              <option value={a.id}>{new Date(a.finishedAt ?? a.startedAt).toLocaleString('en-US')}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {shown && bank && Results && <Results.default attempt={shown} items={items} />}
+      {submitted && chart}
+    </section>
+  );
+  return submitted ? (
+    <>
+      {pastSection}
+      {startSection}
+    </>
+  ) : (
+    <>
+      {startSection}
+      {pastSection}
     </>
   );
 }
@@ -149,33 +187,55 @@ function Running({
   attempt,
   items,
   idPrefix,
+  onSubmitted,
 }: {
   attempt: Attempt;
   items: Map<string, QuizQuestion>;
   idPrefix: string;
+  onSubmitted: (attemptId: string) => void;
 }) {
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(attempt.position ?? 0);
   const [reviewing, setReviewing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const heading = useRef<HTMLHeadingElement>(null);
   const left = millisecondsLeft(attempt.deadline, now);
+  const submitNow = () => {
+    submit(attempt, items);
+    onSubmitted(attempt.id);
+  };
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (left === 0) submit(attempt, items);
+    if (left === 0) submitNow();
   }, [left === 0]);
   useEffect(() => heading.current?.focus(), [index, reviewing]);
+  useEffect(() => {
+    if (index !== (latestAttempt()?.position ?? 0)) changeAttempt(attempt.id, withPosition(index));
+  }, [index]);
+  const focusMode = useStore(examFocus);
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-exam-focus', focusMode);
+    return () => document.documentElement.removeAttribute('data-exam-focus');
+  }, [focusMode]);
 
   const total = attempt.questionIds.length;
   const item = items.get(attempt.questionIds[index] ?? '');
-  const answered = (qid: string) => {
+  const progressOf = (qid: string): AnswerProgress => {
     const question = items.get(qid)?.question;
-    return question ? isComplete(question, attempt.answers[qid]) : false;
+    return question ? answerProgress(question, attempt.answers[qid]) : 'not answered';
   };
+  const count = (progress: AnswerProgress) => attempt.questionIds.filter((qid) => progressOf(qid) === progress).length;
+  const answered = count('answered');
+  const partly = count('partly answered');
+  const tally = [
+    `${answered} of ${total} answered`,
+    ...(partly > 0 ? [`${partly} partly answered`] : []),
+    `${attempt.flagged.length} flagged`,
+  ];
   const move = (by: number) => setIndex((at) => Math.max(0, Math.min(total - 1, at + by)));
   const clock = (
     <p class="mock__clock" role="timer" aria-label={describeClock(left)}>
@@ -184,22 +244,22 @@ function Running({
   );
 
   if (reviewing || !item) {
-    const unanswered = attempt.questionIds.filter((qid) => !answered(qid)).length;
     return (
       <section class="quiz" aria-labelledby={`${idPrefix}-review`}>
-        <div class="quiz__top">
+        <div class="quiz__top mock__bar">
           <h2 id={`${idPrefix}-review`} tabIndex={-1} ref={heading}>
             Review before you submit
           </h2>
           {clock}
         </div>
         <p>
-          {total - unanswered} of {total} answered, {attempt.flagged.length} flagged.
-          {unanswered > 0 && ' Unanswered questions count as wrong; there is no penalty for guessing.'}
+          {tally.join(', ')}.
+          {answered < total &&
+            ' Questions not fully answered count as wrong, as every question is all or nothing; there is no penalty for guessing.'}
         </p>
         <Navigator
           attempt={attempt}
-          answered={answered}
+          progressOf={progressOf}
           current={-1}
           onPick={(at) => (setIndex(at), setReviewing(false))}
         />
@@ -208,7 +268,7 @@ function Running({
             Back to the questions
           </button>
           {confirming ? (
-            <button type="button" class="button" onClick={() => submit(attempt, items)}>
+            <button type="button" class="button" onClick={submitNow}>
               Yes, submit the exam
             </button>
           ) : (
@@ -243,19 +303,23 @@ function Running({
       else move(1);
     } else if (action === 'previous') {
       move(-1);
+    } else if (action === 'next-choice' || action === 'previous-choice') {
+      focusNeighbourChoice(event, action === 'next-choice' ? 1 : -1);
     } else return;
     event.preventDefault();
   };
 
   return (
     <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
-      <div class="quiz__top">
+      <div class="quiz__top mock__bar">
         <h2 id={`${idPrefix}-q`} tabIndex={-1} ref={heading}>
           Question {index + 1} of {total}
         </h2>
         {clock}
+        <p class="quiz__meta mock__progress">{tally.join(' · ')}</p>
       </div>
       <QuestionView
+        key={question.id}
         item={item}
         order={order}
         answer={answer}
@@ -280,49 +344,87 @@ function Running({
           </button>
         )}
       </div>
+      <KeyHints enter="next question" flag />
       <details class="mock__navigator">
         <summary>All questions</summary>
-        <Navigator attempt={attempt} answered={answered} current={index} onPick={setIndex} />
+        <Navigator attempt={attempt} progressOf={progressOf} current={index} onPick={setIndex} />
         <button type="button" class="button button--quiet" onClick={() => setReviewing(true)}>
           Review and submit
         </button>
       </details>
+      <p class="mock__focus-mode">
+        <button
+          type="button"
+          class="button button--quiet"
+          aria-pressed={focusMode}
+          aria-describedby={`${idPrefix}-focus`}
+          onClick={() => examFocus.set(!focusMode)}
+        >
+          Focus mode
+        </button>
+        <span id={`${idPrefix}-focus`} class="quiz__meta">
+          Hides the course header and menu while you take the exam, as the real exam does.
+        </span>
+      </p>
     </section>
   );
 }
 
+const CELL_CLASS: Record<AnswerProgress, string> = {
+  answered: 'mock__cell--done',
+  'partly answered': 'mock__cell--partial',
+  'not answered': '',
+};
+
 function Navigator({
   attempt,
-  answered,
+  progressOf,
   current,
   onPick,
 }: {
   attempt: Attempt;
-  answered: (qid: string) => boolean;
+  progressOf: (qid: string) => AnswerProgress;
   current: number;
   onPick: (index: number) => void;
 }) {
   return (
-    <ol class="mock__grid">
-      {attempt.questionIds.map((qid, index) => {
-        const done = answered(qid);
-        const flagged = attempt.flagged.includes(qid);
-        const state = [done ? 'answered' : 'not answered', flagged ? 'flagged' : ''].filter(Boolean).join(', ');
-        return (
+    <>
+      <ol class="mock__grid">
+        {attempt.questionIds.map((qid, index) => {
+          const progress = progressOf(qid);
+          const flagged = attempt.flagged.includes(qid);
+          return (
+            <li>
+              <button
+                type="button"
+                class={['mock__cell', CELL_CLASS[progress], flagged ? 'mock__cell--flagged' : ''].join(' ').trim()}
+                aria-current={index === current ? 'step' : undefined}
+                aria-label={`Question ${index + 1}, ${progress}${flagged ? ', flagged' : ''}`}
+                onClick={() => onPick(index)}
+              >
+                {index + 1}
+                {flagged && <span aria-hidden="true">⚑</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <ul class="mock__legend" aria-label="What the marks mean">
+        {[
+          ['mock__cell--done', 'answered'],
+          ['mock__cell--partial', 'partly answered'],
+          ['mock__cell--flagged', 'flagged'],
+          ...(current >= 0 ? [['mock__cell--current', 'current question']] : []),
+          ['', 'not answered'],
+        ].map(([mark, meaning]) => (
           <li>
-            <button
-              type="button"
-              class={`mock__cell${done ? ' mock__cell--done' : ''}${flagged ? ' mock__cell--flagged' : ''}`}
-              aria-current={index === current ? 'step' : undefined}
-              aria-label={`Question ${index + 1}, ${state}`}
-              onClick={() => onPick(index)}
-            >
-              {index + 1}
-              {flagged && <span aria-hidden="true">⚑</span>}
-            </button>
+            <span class={`mock__cell mock__swatch ${mark}`.trim()} aria-hidden="true">
+              {mark === 'mock__cell--flagged' && '⚑'}
+            </span>
+            {meaning}
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 /** One question: its stem, the controls to answer it, and once checked, what was right and why. */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import type { Answer } from '../../lib/quiz/scoring';
-import { textOf } from '../../lib/quiz/answer-text';
+import { optionFeedback, sentence, textOf, withoutVerdict } from '../../lib/quiz/answer-text';
 import type { QuizQuestion } from '../../lib/quiz/items';
 
 interface Props {
@@ -75,7 +76,9 @@ function Choices({
         const option = question.options.find((o) => o.id === id);
         if (!option) return null;
         const picked = chosen.includes(id);
-        const state = checked ? (right.includes(id) ? 'right' : picked ? 'wrong' : 'other') : undefined;
+        const isRight = right.includes(id);
+        const state = checked ? (isRight ? 'right' : picked ? 'wrong' : 'other') : undefined;
+        const feedback = optionFeedback(option, isRight, picked);
         return (
           <div class={`quiz-choice${state ? ` quiz-choice--${state}` : ''}`}>
             <label>
@@ -98,8 +101,7 @@ function Choices({
             </label>
             {checked && (
               <p class="quiz-choice__why">
-                <strong>{state === 'right' ? 'Right answer. ' : picked ? 'Your choice, wrong. ' : 'Wrong. '}</strong>
-                {option.explanation}
+                <strong>{feedback.verdict}</strong> {feedback.why}
               </p>
             )}
           </div>
@@ -119,25 +121,41 @@ function Ordering({
   idPrefix,
 }: Omit<Props, 'item' | 'order'> & { question: OrderingQuestion }) {
   const current = Array.isArray(answer) ? answer : [];
-  const move = (index: number, by: number) =>
+  const list = useRef<HTMLOListElement>(null);
+  // The step last moved: focus follows it, so Enter again moves it further, and its new place is announced.
+  const [moved, setMoved] = useState<{ id: string; by: number }>();
+  const move = (index: number, by: number) => {
+    const id = current[index];
+    if (id === undefined) return;
+    setMoved({ id, by });
     onAnswer((previous) => {
       const next = Array.isArray(previous) ? [...previous] : [...current];
-      const [item] = next.splice(index, 1);
-      if (item !== undefined) next.splice(index + by, 0, item);
+      const from = next.indexOf(id);
+      if (from === -1 || next[from + by] === undefined) return next;
+      next.splice(from, 1);
+      next.splice(from + by, 0, id);
       return next;
     });
+  };
+  const movedTo = moved ? current.indexOf(moved.id) : -1;
+  useEffect(() => {
+    if (!moved || movedTo === -1) return;
+    const [up, down] = list.current?.children[movedTo]?.querySelectorAll('button') ?? [];
+    const along = moved.by < 0 ? up : down;
+    (along && !along.disabled ? along : moved.by < 0 ? down : up)?.focus();
+  }, [moved, movedTo]);
   return (
     <div>
       <p class="quiz-question__hint" id={`${idPrefix}-hint`}>
         Put the steps in order with the Up and Down buttons.
       </p>
-      <ol class="quiz-ordering" aria-describedby={`${idPrefix}-hint`}>
+      <ol class="quiz-ordering" aria-describedby={`${idPrefix}-hint`} ref={list}>
         {current.map((id, index) => {
           const item = question.items.find((i) => i.id === id);
           if (!item) return null;
           const inPlace = question.answer[index] === id;
           return (
-            <li class={checked ? (inPlace ? 'quiz-choice--right' : 'quiz-choice--wrong') : undefined}>
+            <li key={id} class={checked ? (inPlace ? 'quiz-choice--right' : 'quiz-choice--wrong') : undefined}>
               <span class="quiz-ordering__text">{item.text}</span>
               {!checked && (
                 <span class="quiz-ordering__moves">
@@ -165,6 +183,13 @@ function Ordering({
           );
         })}
       </ol>
+      {!checked && (
+        <p class="visually-hidden" role="status">
+          {moved &&
+            movedTo !== -1 &&
+            `"${textOf(question.items, moved.id)}" is now step ${movedTo + 1} of ${current.length}.`}
+        </p>
+      )}
       {checked && (
         <div class="quiz-feedback__detail">
           <p>
@@ -175,7 +200,8 @@ function Ordering({
               const item = question.items.find((i) => i.id === id);
               return (
                 <li>
-                  {item?.text} <span class="quiz-choice__why">{item?.explanation}</span>
+                  {sentence(textOf(question.items, id))}{' '}
+                  <span class="quiz-choice__why">{withoutVerdict(item?.explanation ?? '')}</span>
                 </li>
               );
             })}
@@ -187,6 +213,9 @@ function Ordering({
 }
 
 type MatchingQuestion = Extract<StandaloneQuestion, { type: 'matching' }>;
+
+/** About as many characters as a menu shows on a 360 px phone; a longer choice is also written out below it. */
+const MENU_FITS = 28;
 
 function Matching({
   question,
@@ -203,6 +232,7 @@ function Matching({
         const selectId = `${idPrefix}-match-${index}`;
         const right = question.answer[prompt.id] ?? '';
         const state = checked ? (pairs[prompt.id] === right ? 'right' : 'wrong') : undefined;
+        const chosen = pairs[prompt.id] ? textOf(question.responses, pairs[prompt.id] ?? '') : '';
         return (
           <div class={`quiz-matching__row${state ? ` quiz-choice--${state}` : ''}`}>
             <label for={selectId}>{prompt.text}</label>
@@ -223,9 +253,17 @@ function Matching({
                 <option value={id}>{textOf(question.responses, id)}</option>
               ))}
             </select>
+            {chosen.length > MENU_FITS && (
+              // A menu shows its choice on one line, cut short on a phone: the learner's answer is written out in full.
+              <p class="quiz-matching__chosen" aria-hidden="true">
+                {chosen}
+              </p>
+            )}
             {checked && (
               <p class="quiz-choice__why">
-                <strong>{state === 'right' ? 'Right. ' : `Right match: ${textOf(question.responses, right)}. `}</strong>
+                <strong>
+                  {state === 'right' ? 'Right.' : sentence(`Right match: ${textOf(question.responses, right)}`)}
+                </strong>{' '}
                 {question.responses.find((r) => r.id === right)?.explanation}
               </p>
             )}

@@ -10,11 +10,13 @@ import { finished, openAttempt, startAttempt, withAnswer, withChecked, type Atte
 import { presentedOrder } from '../../lib/quiz/presentation';
 import { isComplete, isCorrect, type Answer } from '../../lib/quiz/scoring';
 import { results } from '../../lib/quiz/results';
-import { rightAnswerText } from '../../lib/quiz/answer-text';
+import { verdictText } from '../../lib/quiz/answer-text';
 import { answerForNumberKey, quizKeyAction } from '../../lib/quiz/keyboard';
-import { keyPress } from './key-press';
+import { focusNeighbourChoice, keyPress } from './key-press';
+import { KeyHints } from './KeyHints';
 import { changeAttempt, quizHistory } from '../../stores/quiz-history';
-import { recordReviews } from '../../stores/review-cards';
+import { recordReviews, reviewCards } from '../../stores/review-cards';
+import { comesBackIn } from '../../lib/quiz/review-cards';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
 import { AttemptReview } from './AttemptReview';
@@ -27,7 +29,7 @@ interface Props {
   items: QuizQuestion[];
   /** The question ids to ask when an attempt starts; all items by default. */
   pick?: () => string[];
-  /** What the start screen says before the first attempt. */
+  /** What the start screen says, above the last attempt's results if there is one; by default, only before the first. */
   intro?: string;
 }
 
@@ -53,13 +55,16 @@ export default function SectionQuiz({ scope, items, pick, intro }: Props) {
     return (
       <section class="quiz" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{last ? 'Your last attempt' : 'Ready when you are'}</h2>
+        {intro && <p>{intro}</p>}
         {last?.result ? (
           <Results attempt={last} items={items} />
         ) : (
-          <p>
-            {intro ??
-              `${items.length} questions of the exam's types. Each is checked as soon as you answer, with an explanation for every option. Use the number keys to pick, Enter to check and move on.`}
-          </p>
+          !intro && (
+            <p>
+              {items.length} questions of the exam's types. Each is checked as soon as you answer, with an explanation
+              for every option. Use the number keys to pick, Enter to check and move on.
+            </p>
+          )
         )}
         <button type="button" class="button" onClick={start}>
           {last ? 'Try the quiz again' : 'Start the quiz'}
@@ -75,6 +80,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
   const [index, setIndex] = useState(firstOpen === -1 ? attempt.questionIds.length - 1 : firstOpen);
   const heading = useRef<HTMLHeadingElement>(null);
   const item = items.find((candidate) => candidate.question.id === attempt.questionIds[index]);
+  const cards = useStore(reviewCards);
   const allChecked = attempt.questionIds.every((qid) => attempt.checked.includes(qid));
 
   useEffect(() => heading.current?.focus(), [index]);
@@ -126,11 +132,17 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
       else check();
     } else if (action === 'next' || action === 'previous') {
       move(action === 'next' ? 1 : -1);
+    } else if (action === 'next-choice' || action === 'previous-choice') {
+      focusNeighbourChoice(event, action === 'next-choice' ? 1 : -1);
     } else return;
     event.preventDefault();
   };
 
   const right = checked && isCorrect(question, attempt.answers[question.id]);
+  // Once this check has reached the schedule (its card reviewed since the attempt began), say when the question returns.
+  const card = cards.cards[question.id];
+  const reviewed = checked && card?.last_review !== undefined && card.last_review >= attempt.startedAt;
+  const comesBack = reviewed ? comesBackIn(new Date(card.due), new Date(card.last_review ?? card.due)) : undefined;
   return (
     // The keyboard shortcuts belong to the whole quiz; its controls stay reachable with Tab as usual.
     <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
@@ -143,6 +155,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
         </p>
       </div>
       <QuestionView
+        key={question.id}
         item={item}
         order={order}
         answer={answer}
@@ -154,8 +167,9 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
         {checked && (
           <>
             <p class={right ? 'quiz__verdict quiz__verdict--right' : 'quiz__verdict quiz__verdict--wrong'}>
-              {right ? 'Correct.' : `Not quite. The right answer: ${rightAnswerText(question)}.`}
+              {verdictText(question, right)}
             </p>
+            {comesBack && <p class="quiz__lesson">This question comes back in mistake review {comesBack}.</p>}
             <p class="quiz__lesson">
               Learn it in <a href={item.lessonHref}>{item.lessonTitle}</a>.
             </p>
@@ -181,6 +195,7 @@ function Running({ attempt, items, idPrefix }: { attempt: Attempt; items: QuizQu
           </button>
         )}
       </div>
+      <KeyHints enter="checks, then goes to the next question" />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
   withAnswer,
   withChecked,
   withFlag,
+  withPosition,
 } from '../../../src/lib/quiz/history';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -47,6 +48,18 @@ describe('quiz history', () => {
   it('reads back what it wrote', () => {
     const history = updateAttempt(started(), started().attempts[0]?.id ?? '', withAnswer('q2', { p1: 'r1' }));
     expect(decodeHistory(encodeHistory(history))).toEqual({ value: history, dropped: 0 });
+  });
+
+  it('keeps the question on screen, and starts at the first when the stored one does not fit', () => {
+    const history = updateAttempt(started(), started().attempts[0]?.id ?? '', withPosition(1));
+    expect(decodeHistory(encodeHistory(history))).toEqual({ value: history, dropped: 0 });
+    expect(openAttempt(history, 'rag')?.position).toBe(1);
+    for (const position of [2, -1, 0.5, '1']) {
+      const raw = JSON.stringify({ version: 1, attempts: [{ ...history.attempts[0], position }] });
+      const decoded = decodeHistory(raw);
+      expect(decoded.dropped).toBe(0);
+      expect(decoded.value.attempts[0]).not.toHaveProperty('position');
+    }
   });
 
   it('keeps the valid attempts of damaged data and reports the rest', () => {

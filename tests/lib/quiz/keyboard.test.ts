@@ -35,11 +35,25 @@ describe('quizKeyAction', () => {
     expect(press('x')).toBeUndefined();
   });
 
-  it("leaves menus, radio arrows, buttons' Enter and browser shortcuts alone", () => {
+  it('goes between questions with ← → wherever focus is, options and menus included', () => {
+    for (const target of ['choice', 'select', 'button', 'other'] as const) {
+      expect(press('ArrowRight', target)).toBe('next');
+      expect(press('ArrowLeft', target)).toBe('previous');
+    }
+  });
+
+  it('moves between options with ↑ ↓ without choosing, and picks with number keys there too', () => {
+    expect(press('ArrowDown', 'choice')).toBe('next-choice');
+    expect(press('ArrowUp', 'choice')).toBe('previous-choice');
+    expect(press('1', 'choice')).toBe('option');
+    expect(press('ArrowDown', 'other')).toBeUndefined();
+  });
+
+  it("leaves menus' own keys, buttons' Enter and browser shortcuts alone", () => {
     expect(press('1', 'select')).toBeUndefined();
-    expect(press('ArrowRight', 'radio')).toBeUndefined();
-    expect(press('1', 'radio')).toBe('option');
+    expect(press('ArrowDown', 'select')).toBeUndefined();
     expect(press('Enter', 'button')).toBeUndefined();
     expect(press('f', 'other', true)).toBeUndefined();
+    expect(press('ArrowRight', 'choice', true)).toBeUndefined();
   });
 });

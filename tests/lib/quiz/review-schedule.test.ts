@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comesBackIn,
   decodeReviewCards,
   dueBy,
   emptyReviewCards,
@@ -30,6 +31,34 @@ describe('mistake review schedule', () => {
     review = recordAnswer(review, 'q1', false, days(2));
     expect(Date.parse(review.cards.q1?.due ?? '')).toBeLessThan(days(2).getTime() + 3_600_000);
     expect(review.cards.q1?.lapses).toBe(1);
+  });
+
+  it('brings a missed question back in ten minutes, and one answered right leaves "due today"', () => {
+    let review = recordAnswer(emptyReviewCards(), 'q1', false, NOW);
+    expect(review.cards.q1?.due).toBe(minutes(10).toISOString());
+    review = recordAnswer(review, 'q1', false, minutes(12));
+    expect(review.cards.q1?.due).toBe(minutes(22).toISOString());
+    review = recordAnswer(review, 'q1', true, minutes(25));
+    expect(dueBy(review, endOfDay(minutes(25)))).toEqual([]);
+    expect(Date.parse(review.cards.q1?.due ?? '')).toBeGreaterThanOrEqual(days(1).getTime());
+  });
+
+  it('moves on a card saved in the second of the two learning steps it once had', () => {
+    const saved = recordAnswer(emptyReviewCards(), 'q1', false, NOW).cards.q1;
+    if (!saved) throw new Error('no card');
+    const oldStep = { ...emptyReviewCards(), cards: { q1: { ...saved, learning_steps: 1 } } };
+    const review = recordAnswer(oldStep, 'q1', true, minutes(30));
+    expect(dueBy(review, endOfDay(minutes(30)))).toEqual([]);
+  });
+
+  it('says when a question comes back', () => {
+    const at = (hours: number, minutes = 0) => new Date(2026, 10, 22, hours, minutes);
+    expect(comesBackIn(at(10, 10), at(10))).toBe('in 10 minutes');
+    expect(comesBackIn(at(10, 1), at(10))).toBe('in 1 minute');
+    expect(comesBackIn(at(15), at(10))).toBe('later today');
+    expect(comesBackIn(new Date(2026, 10, 23, 8), at(23))).toBe('tomorrow');
+    expect(comesBackIn(new Date(2026, 10, 25, 10), at(10))).toBe('in 3 days');
+    expect(comesBackIn(new Date(2027, 1, 22, 10), at(10))).toBe('in about 3 months');
   });
 
   it('lists the most overdue question first', () => {

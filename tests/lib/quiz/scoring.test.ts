@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isComplete, isCorrect, score, scoredQuestions } from '../../../src/lib/quiz/scoring';
+import { answerProgress, isComplete, isCorrect, score, scoredQuestions } from '../../../src/lib/quiz/scoring';
 import { caseStudy, matching, multiple, ordering, single } from './fixtures';
 
 describe('isCorrect: all or nothing, as the exam scores', () => {
@@ -37,6 +37,21 @@ describe('isComplete', () => {
     expect(isComplete(multiple, ['a', 'd'])).toBe(true);
     expect(isComplete(matching, { p1: 'r1', p2: 'r2' })).toBe(false);
     expect(isComplete(ordering, ['a', 'b', 'c'])).toBe(true);
+  });
+});
+
+describe('answerProgress', () => {
+  it('tells a begun answer from a complete one and from none', () => {
+    expect(answerProgress(multiple, ['a', 'c'])).toBe('answered');
+    expect(answerProgress(multiple, ['a'])).toBe('partly answered');
+    expect(answerProgress(multiple, ['a', 'b', 'c'])).toBe('partly answered');
+    expect(answerProgress(multiple, [])).toBe('not answered');
+    expect(answerProgress(matching, { p1: 'r1' })).toBe('partly answered');
+    expect(answerProgress(matching, { p1: '' })).toBe('not answered');
+    expect(answerProgress(matching, { p1: 'r1', p2: 'r2', p3: 'r4' })).toBe('answered');
+    expect(answerProgress(single('s'), 'c')).toBe('answered');
+    expect(answerProgress(single('s'), undefined)).toBe('not answered');
+    expect(answerProgress(ordering, undefined)).toBe('not answered');
   });
 });
 
