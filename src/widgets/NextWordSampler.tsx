@@ -145,7 +145,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
         <label>
           <span>Scenario</span>
           <select
-            value={scenario.id}
+            value={scenarioId}
             onChange={(event) => {
               setScenarioId(event.currentTarget.value);
               setTopK(0);

@@ -103,6 +103,21 @@ test('"your own prompt" shows the built-in model\'s real next-word candidates', 
   await expect(widget.locator('.sampler__prompt')).toHaveText('He moved to the United States');
 });
 
+test('the scenario menu keeps "Your own prompt" chosen, and a worked scenario brings the examples back', async ({
+  page,
+}) => {
+  const widget = sampler(page);
+  const menu = widget.getByLabel('Scenario');
+  await menu.selectOption({ label: 'Your own prompt' });
+  await expect(menu).toHaveValue('own');
+  await expect(widget.getByLabel('Your prompt for the built-in model')).toBeVisible();
+
+  await menu.selectOption({ label: 'After the rain' });
+  await expect(menu).toHaveValue('rain');
+  await expect(widget.getByLabel('Your prompt for the built-in model')).toHaveCount(0);
+  await expect(widget.locator('.sampler__prompt')).toHaveText('After the rain, the streets were');
+});
+
 test('the next-words endpoint rejects a bad request with a JSON error naming the field', async ({ request }) => {
   const tooMany = await request.get('/api/next-words?n=500&context=hello');
   expect(tooMany.status()).toBe(400);
