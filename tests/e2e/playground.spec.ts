@@ -76,11 +76,17 @@ test('Stop ends an answer mid-stream and keeps the words so far', async ({ page 
   const answer = answers(page).first();
   await expect(words(answer).first()).toBeVisible();
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(answer.locator('.playground__figures')).toHaveText('Stopped before the end.');
   await expect(page.getByRole('status').filter({ hasText: 'The answer stopped.' })).toBeAttached();
   const count = await words(answer).count();
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(200);
+  // What was streamed counts: the words shown, and the prompt the model read (three words).
+  await expect(answer.locator('.playground__figures')).toHaveText(
+    `Stopped before the end. So far: 3 input + ${count} output tokens, cost $0.`,
+  );
+  await expect(page.getByText('This conversation: 1 answer, 3 input + ')).toHaveText(
+    `This conversation: 1 answer, 3 input + ${count} output tokens, $0.`,
+  );
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
 });
 

@@ -11,6 +11,7 @@ import {
   emptyConversation,
   laneHistory,
   startTurn,
+  stopAnswer,
   updateAnswer,
   type AnswerStatus,
   type Conversation,
@@ -152,7 +153,7 @@ export default function Playground() {
           setCurrent((old) => updateAnswer(old, turnId, index, (answer) => applyEvent(answer, event)));
         }
         if (status === 'stopped')
-          setCurrent((old) => updateAnswer(old, turnId, index, (answer) => ({ ...answer, status: 'stopped' })));
+          setCurrent((old) => updateAnswer(old, turnId, index, (answer) => stopAnswer(answer, request, model)));
         return status;
       }),
     );
