@@ -10,6 +10,7 @@ import { fetchNextWords, OWN_PROMPT_CANDIDATES, type ModelStep } from './next-wo
 import './sampler.css';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
+import { useEarlyInput } from './early-input';
 
 const twoDecimals = (value: number) => value.toFixed(2);
 
@@ -44,6 +45,8 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   const [modelStep, setModelStep] = useState<ModelStep | undefined>();
   const [modelError, setModelError] = useState('');
   const random = useRef(createRandom(DEFAULT_SEED));
+  const root = useRef<HTMLElement>(null);
+  const live = useEarlyInput(root);
 
   const own = scenarioId === OWN;
   const scenario = scenarios.find((candidate) => candidate.id === scenarioId) ?? scenarios[0];
@@ -137,7 +140,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   };
 
   return (
-    <section class="sampler" aria-labelledby={`${id}-title`}>
+    <section class="sampler" aria-labelledby={`${id}-title`} ref={root}>
       <Heading id={`${id}-title`} class="sampler__title">
         Try it: next-word sampler
       </Heading>
@@ -235,13 +238,13 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
       {step && (
         <>
           <div class="sampler__buttons">
-            <button type="button" class="button" onClick={() => draw(1)}>
+            <button type="button" class="button" onClick={() => draw(1)} disabled={!live}>
               Sample once
             </button>
-            <button type="button" class="button button--quiet" onClick={() => draw(100)}>
+            <button type="button" class="button button--quiet" onClick={() => draw(100)} disabled={!live}>
               Sample 100 times
             </button>
-            <button type="button" class="button button--quiet" onClick={() => draw(1000)}>
+            <button type="button" class="button button--quiet" onClick={() => draw(1000)} disabled={!live}>
               Sample 1,000 times
             </button>
           </div>
@@ -299,7 +302,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           type="button"
           class="button"
           onClick={() => void addWord()}
-          disabled={!step || chosen.length >= MAX_WORDS}
+          disabled={!live || !step || chosen.length >= MAX_WORDS}
         >
           Add the next word
         </button>
@@ -307,11 +310,11 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           type="button"
           class="button button--quiet"
           onClick={() => void regenerate()}
-          disabled={own && prompt === ''}
+          disabled={!live || (own && prompt === '')}
         >
           Regenerate a completion
         </button>
-        <button type="button" class="button button--quiet" onClick={() => restart()}>
+        <button type="button" class="button button--quiet" onClick={() => restart()} disabled={!live}>
           Reset
         </button>
       </div>
