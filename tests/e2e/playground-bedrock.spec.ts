@@ -191,6 +191,7 @@ test('Stop ends a slow Bedrock answer', async ({ page }) => {
 test('compare mode sends one prompt to the built-in model and a Bedrock model', async ({ page }) => {
   await page.goto('/playground/');
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  await page.getByLabel('Built-in model’s words').selectOption({ label: 'All at once' });
   await page.getByRole('radio', { name: 'Compare two answers side by side' }).check();
   await page.getByRole('group', { name: 'Side B' }).getByLabel('Model', { exact: true }).selectOption({ label: MODEL });
   await send(page, 'Amazon Bedrock is');
