@@ -3,7 +3,8 @@
  * A learner can move a slider or pick from a menu in between; Preact's hydration keeps what the control shows but
  * does not tell the component, so the value would jump back at the next render. This hook replays such changes.
  */
-import { useEffect, useState, type Ref } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 
 /** True when the learner changed the control since the server rendered it. */
 function changedBeforeHydration(control: HTMLInputElement | HTMLSelectElement) {
@@ -18,7 +19,7 @@ function changedBeforeHydration(control: HTMLInputElement | HTMLSelectElement) {
  * sends, in page order, so the widget takes it up as if it were made now. Returns whether the widget is live: buttons
  * stay disabled until then, because a press cannot be replayed.
  */
-export function useEarlyInput(root: Ref<HTMLElement | null>) {
+export function useEarlyInput(root: RefObject<HTMLElement>) {
   const [live, setLive] = useState(false);
   useEffect(() => {
     for (const control of root.current?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select') ?? [])
