@@ -26,6 +26,43 @@ export interface Scenario {
 }
 
 const end = (probability: number): Candidate => ({ word: '.', probability });
+/** The model is sure the sentence ends here. */
+const FULL_STOP: Step = { candidates: [end(1)] };
+const step = (...candidates: Candidate[]): Step => ({ candidates });
+/** A candidate and the step after it; by default the sentence then ends. */
+const word = (text: string, probability: number, next: Step = FULL_STOP): Candidate => ({
+  word: text,
+  probability,
+  next,
+});
+/** Words the model is sure of, one after another (e.g. "of course"), then `next`. */
+const sure = (words: string, next: Step = FULL_STOP): Step =>
+  words.split(' ').reduceRight((rest, text) => step(word(text, 1, rest)), next);
+
+// Steps shared by several branches, so that every path of a scenario ends in a whole sentence.
+const rainAnd = step(word('the', 0.4, sure('air smelled fresh')), word('quiet', 0.3), word('shining', 0.3));
+const rainWith = step(word('puddles', 0.45), word('muddy', 0.35, sure('water')), word('fallen', 0.2, sure('leaves')));
+const endOrAnd = step(end(0.6), word('and', 0.4, rainAnd));
+const storyWho = step(
+  word(
+    'who',
+    0.55,
+    step(
+      word('loved', 0.4, sure('stories')),
+      word('lived', 0.35, sure('by the sea')),
+      word('wanted', 0.25, sure('to fly')),
+    ),
+  ),
+  end(0.25),
+  word('named', 0.2, sure('Mira')),
+);
+const foundationModels = step(
+  word('foundation', 0.85, sure('models', step(end(0.6), word('through', 0.4, sure('one API'))))),
+  word('leading', 0.15, sure('foundation models')),
+);
+const aiApps = step(word('applications', 0.8), word('apps', 0.2));
+const genAiApps = sure('generative AI', aiApps);
+const theDelay = sure('the delay');
 
 export const scenarios: Scenario[] = [
   {
@@ -33,41 +70,35 @@ export const scenarios: Scenario[] = [
     title: 'After the rain',
     prompt: 'After the rain, the streets were',
     lesson: 'The course example: several likely words, none certain. Sample it twice and you may get two sentences.',
-    first: {
-      candidates: [
-        {
-          word: 'wet',
-          probability: 0.4,
-          next: {
-            candidates: [
-              { word: 'and', probability: 0.45 },
-              end(0.3),
-              { word: 'with', probability: 0.15 },
-              { word: 'for', probability: 0.1 },
-            ],
-          },
-        },
-        {
-          word: 'flooded',
-          probability: 0.25,
-          next: {
-            candidates: [
-              { word: 'and', probability: 0.4 },
-              { word: 'with', probability: 0.25 },
-              { word: 'from', probability: 0.15 },
-              { word: 'because', probability: 0.05 },
-              { word: 'until', probability: 0.05 },
-              end(0.04),
-            ],
-          },
-        },
-        { word: 'slippery', probability: 0.15, next: { candidates: [end(0.5), { word: 'and', probability: 0.5 }] } },
-        { word: 'empty', probability: 0.05 },
-        { word: 'muddy', probability: 0.05 },
-        { word: 'clean', probability: 0.04 },
-        { word: 'blocked', probability: 0.03 },
-      ],
-    },
+    first: step(
+      word(
+        'wet',
+        0.4,
+        step(
+          word('and', 0.45, rainAnd),
+          end(0.3),
+          word('with', 0.15, rainWith),
+          word('for', 0.1, step(word('hours', 0.6), word('days', 0.4))),
+        ),
+      ),
+      word(
+        'flooded',
+        0.25,
+        step(
+          word('and', 0.4, rainAnd),
+          word('with', 0.25, rainWith),
+          word('from', 0.15, step(word('the', 0.7, sure('river')), word('overflowing', 0.3, sure('drains')))),
+          word('because', 0.05, sure('the drains overflowed')),
+          word('until', 0.05, step(word('morning', 0.6), word('noon', 0.4))),
+          end(0.04),
+        ),
+      ),
+      word('slippery', 0.15, step(end(0.5), word('and', 0.5, rainAnd))),
+      word('empty', 0.05, endOrAnd),
+      word('muddy', 0.05, endOrAnd),
+      word('clean', 0.04, endOrAnd),
+      word('blocked', 0.03, endOrAnd),
+    ),
   },
   {
     id: 'capital',
@@ -75,15 +106,13 @@ export const scenarios: Scenario[] = [
     prompt: 'The capital of Australia is',
     lesson:
       'One right answer and a tempting wrong one. At temperature 0 the model always says Canberra; turned up high, it sometimes says Sydney: why factual tasks want a low temperature.',
-    first: {
-      candidates: [
-        { word: 'Canberra', probability: 0.82, next: { candidates: [end(0.7), { word: ',', probability: 0.3 }] } },
-        { word: 'Sydney', probability: 0.09 },
-        { word: 'a', probability: 0.04 },
-        { word: 'Melbourne', probability: 0.03 },
-        { word: 'not', probability: 0.02 },
-      ],
-    },
+    first: step(
+      word('Canberra', 0.82, step(end(0.7), word(',', 0.3, sure('not Sydney')))),
+      word('Sydney', 0.09),
+      word('a', 0.04, step(word('planned', 0.6, sure('city')), word('small', 0.4, sure('city')))),
+      word('Melbourne', 0.03),
+      word('not', 0.02, sure('Sydney')),
+    ),
   },
   {
     id: 'story',
@@ -91,57 +120,49 @@ export const scenarios: Scenario[] = [
     prompt: 'Once upon a time, there was a',
     lesson:
       'Many good continuations. A higher temperature or top-p spreads the choice, which suits stories, slogans and brainstorming.',
-    first: {
-      candidates: [
-        {
-          word: 'little',
-          probability: 0.22,
-          next: {
-            candidates: [
-              { word: 'girl', probability: 0.35 },
-              { word: 'boy', probability: 0.3 },
-              { word: 'mouse', probability: 0.15 },
-              { word: 'robot', probability: 0.1 },
-              { word: 'village', probability: 0.1 },
-            ],
-          },
-        },
-        { word: 'king', probability: 0.15 },
-        { word: 'young', probability: 0.13 },
-        { word: 'princess', probability: 0.12 },
-        { word: 'dragon', probability: 0.1 },
-        { word: 'small', probability: 0.09 },
-        { word: 'wizard', probability: 0.07 },
-        { word: 'lighthouse', probability: 0.05 },
-        { word: 'robot', probability: 0.04 },
-        { word: 'clockmaker', probability: 0.03 },
-      ],
-    },
+    first: step(
+      word(
+        'little',
+        0.22,
+        step(
+          word('girl', 0.35, storyWho),
+          word('boy', 0.3, storyWho),
+          word('mouse', 0.15, storyWho),
+          word('robot', 0.1, storyWho),
+          word('village', 0.1, storyWho),
+        ),
+      ),
+      word('king', 0.15, storyWho),
+      word('young', 0.13, step(word('prince', 0.5, storyWho), word('girl', 0.5, storyWho))),
+      word('princess', 0.12, storyWho),
+      word('dragon', 0.1, storyWho),
+      word('small', 0.09, step(word('village', 0.5, storyWho), word('mouse', 0.5, storyWho))),
+      word('wizard', 0.07, storyWho),
+      word('lighthouse', 0.05, storyWho),
+      word('robot', 0.04, storyWho),
+      word('clockmaker', 0.03, storyWho),
+    ),
   },
   {
     id: 'bedrock',
     title: 'Describing a service',
     prompt: 'Amazon Bedrock is a fully managed',
     lesson: 'A near-certain next word: even a high temperature rarely moves the model off "service".',
-    first: {
-      candidates: [
-        {
-          word: 'service',
-          probability: 0.93,
-          next: {
-            candidates: [
-              { word: 'that', probability: 0.55 },
-              { word: 'for', probability: 0.25 },
-              end(0.12),
-              { word: 'offering', probability: 0.08 },
-            ],
-          },
-        },
-        { word: 'platform', probability: 0.04 },
-        { word: 'way', probability: 0.02 },
-        { word: 'AWS', probability: 0.01 },
-      ],
-    },
+    first: step(
+      word(
+        'service',
+        0.93,
+        step(
+          word('that', 0.55, step(word('offers', 0.7, foundationModels), word('provides', 0.3, foundationModels))),
+          word('for', 0.25, step(word('generative', 0.7, sure('AI', aiApps)), word('building', 0.3, genAiApps))),
+          end(0.12),
+          word('offering', 0.08, foundationModels),
+        ),
+      ),
+      word('platform', 0.04, sure('for', genAiApps)),
+      word('way', 0.02, sure('to build', genAiApps)),
+      word('AWS', 0.01, sure('service')),
+    ),
   },
   {
     id: 'support',
@@ -149,18 +170,23 @@ export const scenarios: Scenario[] = [
     prompt: 'Thank you for contacting us. We',
     lesson:
       'A business reply needs a consistent tone. Top-k or top-p cut off the odd words ("regret", "love") that a high temperature lets through.',
-    first: {
-      candidates: [
-        { word: 'appreciate', probability: 0.34 },
-        { word: 'are', probability: 0.22 },
-        { word: 'apologize', probability: 0.18 },
-        { word: 'have', probability: 0.1 },
-        { word: 'will', probability: 0.09 },
-        { word: 'understand', probability: 0.04 },
-        { word: 'regret', probability: 0.02 },
-        { word: 'love', probability: 0.01 },
-      ],
-    },
+    first: step(
+      word(
+        'appreciate',
+        0.34,
+        step(
+          word('your', 0.8, step(word('patience', 0.6), word('message', 0.4))),
+          word('you', 0.2, sure('reaching out')),
+        ),
+      ),
+      word('are', 0.22, step(word('looking', 0.6, sure('into this')), word('sorry', 0.4, sure('for', theDelay)))),
+      word('apologize', 0.18, sure('for', theDelay)),
+      word('have', 0.1, sure('received your message')),
+      word('will', 0.09, step(word('reply', 0.6, sure('within a day')), word('look', 0.4, sure('into this')))),
+      word('understand', 0.04, sure('your frustration')),
+      word('regret', 0.02, theDelay),
+      word('love', 0.01, sure('you')),
+    ),
   },
   {
     id: 'sum',
@@ -168,14 +194,12 @@ export const scenarios: Scenario[] = [
     prompt: 'Two plus two equals',
     lesson:
       'Sampling can pick a wrong answer that the model thinks unlikely. Turn the temperature up and watch "five" appear.',
-    first: {
-      candidates: [
-        { word: 'four', probability: 0.95 },
-        { word: '4', probability: 0.03 },
-        { word: 'five', probability: 0.01 },
-        { word: 'twenty-two', probability: 0.01 },
-      ],
-    },
+    first: step(
+      word('four', 0.95, step(end(0.8), word(',', 0.2, sure('of course')))),
+      word('4', 0.03),
+      word('five', 0.01),
+      word('twenty-two', 0.01),
+    ),
   },
 ];
 

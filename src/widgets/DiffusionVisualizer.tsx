@@ -15,6 +15,7 @@ import {
 } from '../lib/diffusion';
 import { demoImages, fromRgba, IMAGE_SIZE, toRgba } from '../lib/demo-images';
 import SeedControl from './SeedControl';
+import { useEarlyInput } from './early-input';
 import './diffusion.css';
 
 const STEPS = 1000;
@@ -31,6 +32,8 @@ export default function DiffusionVisualizer() {
   const [t, setT] = useState(250);
   const [seed, setSeed] = useState(7);
   const [playing, setPlaying] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  const live = useEarlyInput(root);
 
   const x0 =
     imageId === 'upload' && uploaded
@@ -92,7 +95,7 @@ export default function DiffusionVisualizer() {
   };
 
   return (
-    <section class="diffusion" aria-labelledby={`${id}-title`}>
+    <section class="diffusion" aria-labelledby={`${id}-title`} ref={root}>
       <h3 id={`${id}-title`} class="diffusion__title">
         Try it: adding noise step by step
       </h3>
@@ -145,6 +148,7 @@ export default function DiffusionVisualizer() {
           <button
             type="button"
             class="button"
+            disabled={!live}
             onClick={() => {
               if (!playing && t >= STEPS) setT(0);
               setPlaying(!playing);
@@ -152,10 +156,15 @@ export default function DiffusionVisualizer() {
           >
             {playing ? 'Pause' : 'Play'}
           </button>
-          <button type="button" class="button button--quiet" onClick={() => setT(Math.min(STEPS, t + 50))}>
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={!live}
+            onClick={() => setT(Math.min(STEPS, t + 50))}
+          >
             Step +50
           </button>
-          <button type="button" class="button button--quiet" onClick={() => setT(0)}>
+          <button type="button" class="button button--quiet" disabled={!live} onClick={() => setT(0)}>
             Back to the picture
           </button>
         </div>

@@ -2,14 +2,15 @@
  * The next-word sampler: pick a scenario, change temperature, top-k and top-p, and draw words to see why the
  * same prompt gives different answers. A thin view: all the maths is in src/lib/sampling.ts.
  */
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { adjust, createAliasSampler, createRandom, sampleIndex } from '../lib/sampling';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { adjust, createRandom, sampleIndex } from '../lib/sampling';
 import { explainSettings } from '../lib/sampler-explanation';
 import { joinWords, scenarios, stepAfter, type Step } from '../lib/scenarios';
-import { fetchNextWords, OWN_PROMPT_CANDIDATES, type ModelStep } from './next-words';
+import type { ModelStep } from './OwnPrompt';
 import './sampler.css';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
+import { useEarlyInput } from './early-input';
 
 const twoDecimals = (value: number) => value.toFixed(2);
 
@@ -29,6 +30,11 @@ const UNREACHABLE =
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+type OwnPromptModule = typeof import('./OwnPrompt');
+let ownPromptModule: Promise<OwnPromptModule> | undefined;
+/** The own-prompt mode loads when first chosen. */
+const loadOwnPrompt = () => (ownPromptModule ??= import('./OwnPrompt'));
+
 export default function NextWordSampler({ scenario: initialScenario = 'rain', headingLevel = 3 }: Props) {
   const id = useId();
   const [scenarioId, setScenarioId] = useState(initialScenario);
@@ -43,9 +49,16 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   const [ownPrompt, setOwnPrompt] = useState('');
   const [modelStep, setModelStep] = useState<ModelStep | undefined>();
   const [modelError, setModelError] = useState('');
+  const [ownPromptMode, setOwnPromptMode] = useState<OwnPromptModule>();
   const random = useRef(createRandom(DEFAULT_SEED));
+  const root = useRef<HTMLElement>(null);
+  const live = useEarlyInput(root);
 
   const own = scenarioId === OWN;
+  useEffect(() => {
+    if (own) void loadOwnPrompt().then(setOwnPromptMode, () => setModelError(UNREACHABLE));
+  }, [own]);
+  const OwnPromptForm = ownPromptMode?.default;
   const scenario = scenarios.find((candidate) => candidate.id === scenarioId) ?? scenarios[0];
   if (!scenario) throw new Error('no sampler scenarios');
   const prompt = own ? ownPrompt.trim() : scenario.prompt;
@@ -59,6 +72,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
     [original, temperature, topK, topP],
   );
   const total = counts.reduce((sum, count) => sum + count, 0);
+  const held = candidates.reduce((sum, candidate) => sum + candidate.probability, 0);
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
 
   const restart = (nextSeed = seed) => {
@@ -74,6 +88,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   const askModel = async (words: string[]) => {
     setModelError('');
     try {
+      const { fetchNextWords } = await loadOwnPrompt();
       const next = await fetchNextWords(joinWords(ownPrompt.trim(), words));
       setModelStep(next);
       setCounts([]);
@@ -89,11 +104,11 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   };
 
   const draw = (times: number) => {
-    const sampler = times > 1 ? createAliasSampler(adjusted) : undefined;
     const next = Array.from(adjusted, (_, index) => counts[index] ?? 0);
     let last = 0;
+    // A thousand draws from ten words take well under a millisecond one by one: no alias table needed.
     for (let i = 0; i < times; i++) {
-      last = sampler ? sampler(random.current) : sampleIndex(adjusted, random.current);
+      last = sampleIndex(adjusted, random.current);
       next[last] = (next[last] ?? 0) + 1;
     }
     setCounts(next);
@@ -128,16 +143,20 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
       path.push(candidate.word);
       if (own)
         current =
-          candidate.word === '.' ? undefined : await fetchNextWords(joinWords(prompt, path)).catch(() => undefined);
+          candidate.word === '.'
+            ? undefined
+            : await loadOwnPrompt()
+                .then(({ fetchNextWords }) => fetchNextWords(joinWords(prompt, path)))
+                .catch(() => undefined);
       else current = candidate.next;
     }
-    const sentence = `${joinWords(prompt, path)}…`;
+    const sentence = joinWords(prompt, path) + (path.at(-1) === '.' ? '' : '…');
     setCompletions([sentence, ...completions].slice(0, COMPLETIONS_KEPT));
     setAnnouncement(`New completion: ${sentence}`);
   };
 
   return (
-    <section class="sampler" aria-labelledby={`${id}-title`}>
+    <section class="sampler" aria-labelledby={`${id}-title`} ref={root}>
       <Heading id={`${id}-title`} class="sampler__title">
         Try it: next-word sampler
       </Heading>
@@ -145,7 +164,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
         <label>
           <span>Scenario</span>
           <select
-            value={scenario.id}
+            value={scenarioId}
             onChange={(event) => {
               setScenarioId(event.currentTarget.value);
               setTopK(0);
@@ -195,34 +214,21 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
         />
       </div>
       {own ? (
-        <form
-          class="sampler__own"
-          onSubmit={(event) => {
-            event.preventDefault();
-            restart();
-            void askModel([]);
-          }}
-        >
-          <label for={`${id}-own`}>Your prompt for the built-in model</label>
-          <input
+        OwnPromptForm ? (
+          <OwnPromptForm
             id={`${id}-own`}
-            type="text"
-            maxLength={500}
-            value={ownPrompt}
-            placeholder="Amazon Bedrock is"
-            onInput={(event) => setOwnPrompt(event.currentTarget.value)}
+            prompt={ownPrompt}
+            onPrompt={setOwnPrompt}
+            onSubmit={() => {
+              restart();
+              void askModel([]);
+            }}
+            modelStep={modelStep}
+            modelError={modelError}
           />
-          <button type="submit" class="button" disabled={ownPrompt.trim() === ''}>
-            Show next words
-          </button>
-          <p class="sampler__lesson">
-            The course's own small language model, trained on these lessons and the Brown Corpus, predicts the next
-            word.
-            {modelStep &&
-              ` Shown: its ${OWN_PROMPT_CANDIDATES} most likely words out of ${modelStep.vocabularySize.toLocaleString('en-US')}, holding ${percent(modelStep.coverage)} of its probability, scaled to add to 100%.`}
-          </p>
-          {modelError && <p class="sampler__error">{modelError}</p>}
-        </form>
+        ) : (
+          <p class="sampler__lesson">{modelError || 'Loading your own prompt…'}</p>
+        )
       ) : (
         <p class="sampler__lesson">{scenario.lesson}</p>
       )}
@@ -235,13 +241,13 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
       {step && (
         <>
           <div class="sampler__buttons">
-            <button type="button" class="button" onClick={() => draw(1)}>
+            <button type="button" class="button" onClick={() => draw(1)} disabled={!live}>
               Sample once
             </button>
-            <button type="button" class="button button--quiet" onClick={() => draw(100)}>
+            <button type="button" class="button button--quiet" onClick={() => draw(100)} disabled={!live}>
               Sample 100 times
             </button>
-            <button type="button" class="button button--quiet" onClick={() => draw(1000)}>
+            <button type="button" class="button button--quiet" onClick={() => draw(1000)} disabled={!live}>
               Sample 1,000 times
             </button>
           </div>
@@ -288,6 +294,13 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
         </>
       )}
 
+      {!own && held < 0.999 && (
+        <p class="sampler__lesson">
+          These {words.length} words hold {percent(held)} of the probability; the many others are left out. Each is
+          divided by {held.toFixed(2)} to add up to 100%: "{words[0]}" {percent(candidates[0]?.probability ?? 0)} shows
+          as {percent(original[0] ?? 0)}.
+        </p>
+      )}
       <ul class="sampler__explanation">
         {(original.length ? explainSettings(words, original, options) : []).map((sentence) => (
           <li>{sentence}</li>
@@ -299,7 +312,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           type="button"
           class="button"
           onClick={() => void addWord()}
-          disabled={!step || chosen.length >= MAX_WORDS}
+          disabled={!live || !step || chosen.length >= MAX_WORDS}
         >
           Add the next word
         </button>
@@ -307,11 +320,11 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           type="button"
           class="button button--quiet"
           onClick={() => void regenerate()}
-          disabled={own && prompt === ''}
+          disabled={!live || (own && prompt === '')}
         >
           Regenerate a completion
         </button>
-        <button type="button" class="button button--quiet" onClick={() => restart()}>
+        <button type="button" class="button button--quiet" onClick={() => restart()} disabled={!live}>
           Reset
         </button>
       </div>
@@ -334,15 +347,17 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
   );
 }
 
+/** The number, with a bar under it on a track of the full width, so that rows compare at a glance. */
 function Bar({ value, label, strong = false }: { value: number; label: string; strong?: boolean }) {
   return (
     <span class="sampler__bar">
-      <span
-        class={strong ? 'sampler__fill sampler__fill--strong' : 'sampler__fill'}
-        style={{ width: `${value * 100}%` }}
-        aria-hidden="true"
-      />
       <span class="sampler__number">{label}</span>
+      <span class="sampler__track" aria-hidden="true">
+        <span
+          class={strong ? 'sampler__fill sampler__fill--strong' : 'sampler__fill'}
+          style={{ width: `${value * 100}%` }}
+        />
+      </span>
     </span>
   );
 }

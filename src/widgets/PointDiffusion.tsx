@@ -16,6 +16,7 @@ import {
 import { generatedShare, POINT_CLASSES, referenceClouds, type PointClass } from '../lib/point-shapes';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
+import { useEarlyInput } from './early-input';
 import './diffusion.css';
 
 const POINTS = 1000;
@@ -45,6 +46,9 @@ export default function PointDiffusion() {
   const [frames, setFrames] = useState<GenerationFrame[]>([]);
   const [shown, setShown] = useState(0);
   const run = useRef(0);
+  const root = useRef<HTMLElement>(null);
+  // Generate waits for the weights anyway, so the buttons need nothing more.
+  useEarlyInput(root);
 
   useEffect(() => {
     import('../lib/point-diffusion-weights.json')
@@ -88,7 +92,7 @@ export default function PointDiffusion() {
   const frame = frames[shown];
   const busy = status.kind === 'running';
   return (
-    <section class="diffusion diffusion--generate" aria-labelledby={`${id}-title`}>
+    <section class="diffusion diffusion--generate" aria-labelledby={`${id}-title`} ref={root}>
       <h3 id={`${id}-title`} class="diffusion__title">
         Try it: generate from noise with a trained model
       </h3>

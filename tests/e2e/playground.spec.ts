@@ -1,11 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 
-/** Opens the playground and waits until the island has loaded the models. */
+/**
+ * Opens the playground and waits until the island has loaded the models. The built-in model's words then show all at
+ * once, so that answers finish fast on a busy machine; one test checks the pace itself.
+ */
 async function open(page: Page, search = '') {
   await page.goto(`/playground/${search}`);
   // Send is enabled once the models have loaded.
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  await page.getByLabel('Built-in model’s words').selectOption({ label: 'All at once' });
 }
 
 async function send(page: Page, prompt: string) {
@@ -14,7 +18,11 @@ async function send(page: Page, prompt: string) {
 }
 
 const answers = (page: Page) => page.getByRole('article');
+/** An answer as the learner reads it: plain text. */
+const answerText = (answer: Locator) => answer.locator('.playground__plain');
 const words = (answer: Locator) => answer.getByRole('toolbar').getByRole('button');
+/** Turns an answer of the built-in model into its word buttons. */
+const exploreWords = (answer: Locator) => answer.getByRole('button', { name: 'Explore word by word' }).click();
 
 test('a chat with the built-in model streams words, shows usage, survives a reload, copies and clears', async ({
   page,
@@ -30,9 +38,10 @@ test('a chat with the built-in model streams words, shows usage, survives a relo
   await expect(answer).toHaveAccessibleName('Answer from Course model (built-in)');
   await expect(answer.locator('.playground__figures')).toContainText(/\d+ input \+ 12 output tokens, first token/);
   await expect(answer.locator('.playground__figures')).toContainText('cost $0');
-  await expect(words(answer)).toHaveCount(12);
   await expect(page.getByText(/This conversation: 1 answer, \d+ input \+ 12 output tokens, \$0\./)).toBeVisible();
-  const text = await answer.getByRole('toolbar').innerText();
+  const text = await answerText(answer).innerText();
+  await exploreWords(answer);
+  await expect(words(answer)).toHaveCount(12);
 
   // A second turn, then a reload: both turns are still there.
   await send(page, 'Guardrails');
@@ -40,7 +49,7 @@ test('a chat with the built-in model streams words, shows usage, survives a relo
   await expect(answers(page).nth(1).locator('.playground__figures')).toContainText('output tokens');
   await page.reload();
   await expect(answers(page)).toHaveCount(2);
-  await expect(answers(page).first().getByRole('toolbar')).toHaveText(text);
+  await expect(answerText(answers(page).first())).toHaveText(text);
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByText('Copied.')).toBeVisible();
@@ -74,14 +83,76 @@ test('Stop ends an answer mid-stream and keeps the words so far', async ({ page 
   });
   await send(page, 'Amazon Bedrock is');
   const answer = answers(page).first();
-  await expect(words(answer).first()).toBeVisible();
+  await expect(answerText(answer)).not.toBeEmpty();
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(answer.locator('.playground__figures')).toHaveText('Stopped before the end.');
   await expect(page.getByRole('status').filter({ hasText: 'The answer stopped.' })).toBeAttached();
+  await exploreWords(answer);
   const count = await words(answer).count();
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(200);
+  // What was streamed counts: the words shown, and the prompt the model read (three words).
+  await expect(answer.locator('.playground__figures')).toHaveText(
+    `Stopped before the end. So far: 3 input + ${count} output tokens, cost $0.`,
+  );
+  await expect(page.getByText('This conversation: 1 answer, 3 input + ')).toHaveText(
+    `This conversation: 1 answer, 3 input + ${count} output tokens, $0.`,
+  );
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+});
+
+test('the prompt box comes before the settings, and the built-in model says what it is and why it helps', async ({
+  page,
+}) => {
+  await open(page);
+  const [prompt, settings] = [
+    await page.getByLabel('Your prompt').boundingBox(),
+    await page.getByText('Models and parameters').boundingBox(),
+  ];
+  expect(prompt && settings && prompt.y + prompt.height < settings.y).toBe(true);
+  await expect(page.getByLabel('Model', { exact: true })).toHaveAccessibleDescription(
+    /^A small word-trigram model trained on this course .* it knows no facts and checks nothing\. That suits this page/,
+  );
+});
+
+test('an answer reads as text; word by word, a word’s alternatives open right after that word', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Max tokens').fill('12');
+  await page.getByLabel('Max tokens').blur();
+  await send(page, 'Amazon Bedrock is');
+  const answer = answers(page).first();
+  await expect(answer.locator('.playground__figures')).toContainText('12 output tokens');
+  await expect(answer.getByRole('toolbar')).toHaveCount(0);
+  await expect(answerText(answer)).toHaveText(/^\S+( \S+)+/);
+
+  await exploreWords(answer);
+  await expect(answer.getByRole('button', { name: 'Explore word by word' })).toHaveAttribute('aria-pressed', 'true');
+  const third = words(answer).nth(2);
+  await third.click();
+  const alternatives = answer.getByRole('region', { name: /^Alternatives for/ });
+  await expect(alternatives).toBeVisible();
+  // Next to the word: right after it in the answer, on the line below it.
+  expect(await third.evaluate((word) => word.nextElementSibling?.getAttribute('aria-label'))).toMatch(
+    /^Alternatives for/,
+  );
+  const [word, panel] = [await third.boundingBox(), await alternatives.boundingBox()];
+  expect(word && panel && panel.y >= word.y + word.height - 1 && panel.y < word.y + word.height + 16).toBe(true);
+});
+
+test('the built-in model’s words appear at the pace the learner chooses', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Max tokens').fill('12');
+  await page.getByLabel('Max tokens').blur();
+  await page.getByLabel('Built-in model’s words').selectOption({ label: 'Slow, to read along (4 a second)' });
+  await send(page, 'Amazon Bedrock is');
+  const answer = answers(page).first();
+  await expect(answerText(answer)).not.toBeEmpty();
+  const started = Date.now();
+  // Part of the answer is on show while the rest is still to come.
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
+  expect((await answerText(answer).innerText()).split(' ').length).toBeLessThan(8);
+  await expect(answer.locator('.playground__figures')).toContainText('12 output tokens', { timeout: 10_000 });
+  // Eleven more words at 250 ms each.
+  expect(Date.now() - started).toBeGreaterThan(2000);
 });
 
 test('the temperature preset opens compare mode with two answers side by side', async ({ page }) => {
@@ -109,20 +180,27 @@ test('the temperature preset opens compare mode with two answers side by side', 
   await expect(page.getByText(/^Side A: 1 answer, .* Side B: 1 answer/)).toBeVisible();
 
   // Temperature 0 always takes the most likely word: a new seed gives the same answer on side A.
-  const first = await left.getByRole('toolbar').innerText();
+  const first = await answerText(left).innerText();
   await sideA.getByLabel('Seed').fill('7');
   await sideA.getByLabel('Seed').blur();
   await send(page, 'Amazon Bedrock is');
   await expect(answers(page).nth(2).locator('.playground__figures')).toContainText('output tokens');
-  await expect(answers(page).nth(2).getByRole('toolbar')).toHaveText(first);
+  await expect(answerText(answers(page).nth(2))).toHaveText(first);
 });
 
 test('without AWS set up, Bedrock models are listed but disabled, with the server’s advice', async ({ page }) => {
   await open(page);
   const option = page.getByRole('option', { name: 'Amazon Nova Micro (unavailable)' });
   await expect(option).toBeDisabled();
-  await expect(page.getByText(/^Unavailable on this server: Amazon Nova Micro, /)).toBeVisible();
-  await expect(page.locator('.playground__unavailable')).toContainText('Amazon Bedrock is off');
+  // The learner reads what it means for them; the server's setup steps wait behind a disclosure.
+  const notice = page.locator('.playground__unavailable');
+  await expect(notice).toContainText('this course server is not connected to an AWS account');
+  await expect(notice).toContainText('everything the lessons ask you to try works with it');
+  const operatorSteps = notice.getByText(/^Unavailable on this server: Amazon Nova Micro, /);
+  await expect(operatorSteps).toBeHidden();
+  await notice.getByText('For whoever runs this server: how to turn them on').click();
+  await expect(operatorSteps).toBeVisible();
+  await expect(notice).toContainText('Amazon Bedrock is off');
 });
 
 test('a damaged saved conversation is set aside and the playground still works', async ({ page }) => {
@@ -156,7 +234,7 @@ test('the stop-sequence preset ends one side at the first full stop', async ({ p
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const right = answers(page).nth(1);
   await expect(right.locator('.playground__figures')).toContainText('Ended because a stop sequence was reached.');
-  await expect(right.getByRole('toolbar')).not.toContainText('.');
+  await expect(answerText(right)).not.toContainText('.');
 });
 
 test('the token view works from the keyboard and shows alternatives before and after the settings', async ({
@@ -166,6 +244,7 @@ test('the token view works from the keyboard and shows alternatives before and a
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const right = answers(page).nth(1);
   await expect(right.locator('.playground__figures')).toContainText('output tokens');
+  await exploreWords(right);
   const toolbar = right.getByRole('toolbar');
   // One tab stop for the whole answer; arrow keys move between words.
   await words(right).first().focus();
@@ -181,7 +260,8 @@ test('the token view works from the keyboard and shows alternatives before and a
   await expect(words(right).last()).toBeFocused();
   await page.keyboard.press('Space');
   await expect(table.locator('caption')).toContainText(/Word (\d+) of \1/);
-  await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
+  // The words are one tab stop; the open alternatives, which scroll on a phone, are the next one.
+  await expect(toolbar.locator('button[tabindex="0"]')).toHaveCount(1);
 });
 
 test('offline, the learner is told that the built-in model needs only the course server', async ({ page, context }) => {
@@ -202,6 +282,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await open(page, '?preset=top-p');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(answers(page).nth(1).locator('.playground__figures')).toContainText('output tokens');
+    await exploreWords(answers(page).first());
     await words(answers(page).first()).first().click();
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -215,6 +296,7 @@ test.describe('at 360 px', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const [left, right] = [answers(page).nth(0), answers(page).nth(1)];
     await expect(right.locator('.playground__figures')).toContainText('output tokens');
+    await exploreWords(left);
     await words(left).first().click();
     const [a, b] = [await left.boundingBox(), await right.boundingBox()];
     expect(a && b && b.y >= a.y + a.height).toBe(true);

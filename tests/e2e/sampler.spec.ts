@@ -67,6 +67,56 @@ test('the same seed gives the same sentence twice; regenerating gives other sent
   expect(await completions.allInnerTexts()).toEqual(firstRun);
 });
 
+test('regenerating gives whole sentences, each ending in a full stop', async ({ page }) => {
+  const widget = sampler(page);
+  const regenerate = widget.getByRole('button', { name: 'Regenerate a completion' });
+  for (let i = 0; i < 5; i++) await regenerate.click();
+  const completions = widget.getByRole('list', { name: 'Completions, newest first' }).getByRole('listitem');
+  await expect(completions).toHaveCount(5);
+  for (const sentence of await completions.allInnerTexts())
+    expect(sentence).toMatch(/^After the rain, the streets were( [\w-]+)+\.$/);
+});
+
+test('the widget says why "wet" shows 41.2% where the lesson says 40%', async ({ page }) => {
+  const widget = sampler(page);
+  await expect(widget.getByRole('row', { name: /^wet/ }).locator('td').first()).toHaveText('41.2%');
+  await expect(widget.getByText('These 7 words hold 97.0% of the probability')).toContainText(
+    'Each is divided by 0.97 to add up to 100%: "wet" 40.0% shows as 41.2%.',
+  );
+});
+
+test('the probability bars stand out from their track in both themes', async ({ page }) => {
+  const widget = sampler(page);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const column of [0, 1]) {
+      const fill = widget.getByRole('row', { name: /^wet/ }).locator('td').nth(column).locator('.sampler__fill');
+      const { height, contrast } = await fill.evaluate((element) => {
+        const luminance = (colour: string) => {
+          const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number).map((value) => {
+            const c = value / 255;
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+        };
+        // What the fill is seen against: the nearest ancestor with a background of its own.
+        let behind = element.parentElement;
+        while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)') behind = behind.parentElement;
+        const [a, b] = [
+          getComputedStyle(element).backgroundColor,
+          getComputedStyle(behind ?? document.body).backgroundColor,
+        ].map(luminance);
+        return {
+          height: element.getBoundingClientRect().height,
+          contrast: (Math.max(a ?? 0, b ?? 0) + 0.05) / (Math.min(a ?? 0, b ?? 0) + 0.05),
+        };
+      });
+      expect(height, `${colorScheme}, column ${column}`).toBeGreaterThanOrEqual(8);
+      expect(contrast, `${colorScheme}, column ${column}`).toBeGreaterThanOrEqual(3);
+    }
+  }
+});
+
 test('words can be added one at a time, following the scenario', async ({ page }) => {
   const widget = sampler(page);
   await widget.getByLabel('Top-k').selectOption('2');
@@ -101,6 +151,21 @@ test('"your own prompt" shows the built-in model\'s real next-word candidates', 
   await widget.getByLabel('Temperature').fill('0');
   await widget.getByRole('button', { name: 'Add the next word' }).click();
   await expect(widget.locator('.sampler__prompt')).toHaveText('He moved to the United States');
+});
+
+test('the scenario menu keeps "Your own prompt" chosen, and a worked scenario brings the examples back', async ({
+  page,
+}) => {
+  const widget = sampler(page);
+  const menu = widget.getByLabel('Scenario');
+  await menu.selectOption({ label: 'Your own prompt' });
+  await expect(menu).toHaveValue('own');
+  await expect(widget.getByLabel('Your prompt for the built-in model')).toBeVisible();
+
+  await menu.selectOption({ label: 'After the rain' });
+  await expect(menu).toHaveValue('rain');
+  await expect(widget.getByLabel('Your prompt for the built-in model')).toHaveCount(0);
+  await expect(widget.locator('.sampler__prompt')).toHaveText('After the rain, the streets were');
 });
 
 test('the next-words endpoint rejects a bad request with a JSON error naming the field', async ({ request }) => {

@@ -28,8 +28,21 @@ describe('scenarios', () => {
         ?.candidates.slice(0, 3)
         .map((c) => c.word),
     ).toEqual(['and', 'with', 'from']);
-    expect(stepAfter(rain, ['muddy'])).toBeUndefined();
-    expect(stepAfter(rain, ['flooded', 'and'])).toBeUndefined();
+    expect(stepAfter(rain, ['flooded', 'with', 'muddy'])?.candidates[0]?.word).toBe('water');
+    expect(stepAfter(rain, ['muddy', '.'])).toBeUndefined();
+  });
+
+  it('ends every path in a full stop within 12 words, so a regenerated completion is a whole sentence', () => {
+    const paths = (step: Step | undefined): string[][] =>
+      step ? step.candidates.flatMap((c) => paths(c.next).map((rest) => [c.word, ...rest])) : [[]];
+    for (const scenario of scenarios)
+      for (const path of paths(scenario.first)) {
+        expect(path.at(-1), `${scenario.id}: ${path.join(' ')}`).toBe('.');
+        expect(path.length, `${scenario.id}: ${path.join(' ')}`).toBeLessThanOrEqual(12);
+      }
+    expect(joinWords('After the rain, the streets were', ['flooded', 'with', 'muddy', 'water', '.'])).toBe(
+      'After the rain, the streets were flooded with muddy water.',
+    );
   });
 
   it('joins words as text, without a space before punctuation', () => {

@@ -3,12 +3,17 @@
  * per lane. Pure: decoding never throws and keeps every valid turn; totals and per-lane history are derived here.
  */
 import {
+  BUILT_IN_MODEL_ID,
   MAX_STOP_SEQUENCES,
   type ChatEvent,
   type ChatMessage,
+  type ChatRequest,
   type ChatUsage,
+  type ModelInfo,
   type TokenAlternative,
 } from '../chat-protocol';
+import { tokenize } from '../language-model-training';
+import { costOf, estimateTokens } from '../playground-cost';
 import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
 import { readRenderedMarkdown, updateRendered, type RenderedMarkdown } from './markdown-tree';
 import type { LaneSettings, PlaygroundSettings } from './settings';
@@ -240,6 +245,20 @@ export function applyEvent(answer: Answer, event: ChatEvent): Answer {
   }
 }
 
+/**
+ * An answer the learner stopped, with what it used up to then, counted as the server counts it: the built-in
+ * model's words one by one and its prompt in the model's own tokens; a Bedrock answer estimated from the text that
+ * arrived (estimateTokens), which is what the server charges a stopped answer.
+ */
+export function stopAnswer(answer: Answer, request: ChatRequest, model: ModelInfo): Answer {
+  const read = [request.system ?? '', ...request.messages.map((message) => message.text)];
+  const usage =
+    model.id === BUILT_IN_MODEL_ID
+      ? { inputTokens: tokenize(read.join(' ')).length, outputTokens: answer.tokens?.length ?? 0 }
+      : { inputTokens: estimateTokens(read.join('\n')), outputTokens: estimateTokens(answer.text) };
+  return { ...answer, status: 'stopped', usage, costUsd: costOf(usage, model.price) };
+}
+
 /** The error fields an answer keeps (the message and advice the learner reads). */
 export function errorOf(error: { message: string; advice?: string }): NonNullable<Answer['error']> {
   return error.advice ? { message: error.message, advice: error.advice } : { message: error.message };
@@ -263,14 +282,14 @@ export function updateAnswer(
 }
 
 export interface Totals {
-  /** Answers that finished and reported usage. */
+  /** Answers with usage: finished ones, and stopped ones with what they used so far. */
   answers: number;
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
 }
 
-/** Tokens and cost of the finished answers, for one lane or (without a lane) the whole conversation. */
+/** Tokens and cost of the answers with usage, for one lane or (without a lane) the whole conversation. */
 export function conversationTotals(turns: readonly Turn[], laneIndex?: number): Totals {
   const totals: Totals = { answers: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
   for (const turn of turns) {

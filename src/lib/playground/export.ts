@@ -1,5 +1,5 @@
 /** A playground conversation as Markdown, to paste into notes: prompts, answers, the settings and the figures. */
-import { BUILT_IN_MODEL_ID } from '../chat-protocol';
+import { BUILT_IN_MODEL_ID, type ChatUsage } from '../chat-protocol';
 import {
   conversationTotals,
   describeTotals,
@@ -34,17 +34,27 @@ export function stopReasonText(reason: string) {
   return STOP_REASONS[reason] ?? reason.replaceAll('_', ' ');
 }
 
-/** "12 input + 30 output tokens, first token 120 ms, total 800 ms, cost $0.0001", or why there are no figures. */
+/**
+ * "12 input + 30 output tokens, first token 120 ms, total 800 ms, cost $0.0001"; for a stopped answer what it used
+ * so far; or why there are no figures.
+ */
 export function answerFigures(answer: Answer) {
-  if (answer.status === 'stopped') return 'Stopped before the end.';
   if (answer.status === 'error') return answer.error?.message ?? 'No answer.';
+  if (answer.status === 'stopped') {
+    if (!answer.usage) return 'Stopped before the end.';
+    const estimated = answer.lane.modelId === BUILT_IN_MODEL_ID ? '' : ', estimated';
+    return `Stopped before the end. So far${estimated}: ${tokenCounts(answer.usage)}, cost ${formatUsd(answer.costUsd ?? 0)}`;
+  }
   if (!answer.usage) return '';
-  const parts = [`${answer.usage.inputTokens} input + ${answer.usage.outputTokens} output tokens`];
+  const parts = [tokenCounts(answer.usage)];
   if (answer.timeToFirstTokenMs !== undefined) parts.push(`first token ${formatDuration(answer.timeToFirstTokenMs)}`);
   if (answer.latencyMs !== undefined) parts.push(`total ${formatDuration(answer.latencyMs)}`);
   parts.push(`cost ${formatUsd(answer.costUsd ?? 0)}`);
   return parts.join(', ');
 }
+
+const tokenCounts = ({ inputTokens, outputTokens }: ChatUsage) =>
+  `${inputTokens} input + ${outputTokens} output tokens`;
 
 /** Prompts and answers go in as written: they are Markdown already. */
 export function conversationToMarkdown(conversation: Conversation) {

@@ -27,9 +27,11 @@ export default class AnswerViewOnChange extends Component<Props> {
 }
 
 function AnswerView({ answer, side }: Props) {
+  const [byWord, setByWord] = useState(false);
   const label = `${side ? `${side}: ` : ''}${answer.modelName}`;
   const waiting = answer.status === 'streaming' && answer.text === '';
   const figures = answerFigures(answer);
+  const tokens = answer.tokens ?? [];
   return (
     <article class="playground__answer" aria-label={`Answer from ${label}`}>
       <header class="playground__answer-header">
@@ -37,10 +39,16 @@ function AnswerView({ answer, side }: Props) {
         <span class="playground__settings-used">{settingsSummary(answer)}</span>
       </header>
       {waiting && <p class="playground__waiting">Waiting for the first word…</p>}
-      {answer.tokens && answer.tokens.length > 0 ? (
-        <TokenView tokens={answer.tokens} label={label} />
-      ) : (
-        <FormattedText answer={answer} />
+      {byWord && tokens.length > 0 ? <TokenView tokens={tokens} label={label} /> : <FormattedText answer={answer} />}
+      {tokens.length > 0 && (
+        <button
+          type="button"
+          class="button button--quiet playground__by-word"
+          aria-pressed={byWord}
+          onClick={() => setByWord(!byWord)}
+        >
+          Explore word by word
+        </button>
       )}
       {answer.status === 'error' && answer.error ? (
         <div class="playground__error">
@@ -94,7 +102,10 @@ function draw(node: MarkdownNode): ComponentChild {
   );
 }
 
-/** The built-in model's words as a toolbar of buttons (arrow keys move between them); one opens its alternatives. */
+/**
+ * The built-in model's words as a toolbar of buttons (arrow keys move between them); one opens its alternatives right
+ * after it.
+ */
 function TokenView({ tokens, label }: { tokens: TokenStep[]; label: string }) {
   const [selected, setSelected] = useState<number>();
   const [focusIndex, setFocusIndex] = useState(0);
@@ -107,6 +118,8 @@ function TokenView({ tokens, label }: { tokens: TokenStep[]; label: string }) {
     buttons.current[next]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    // Keys inside the open alternatives (scrolling their table) stay there.
+    if (!(event.target as HTMLElement).classList.contains('playground__token')) return;
     const moves: Record<string, number> = {
       ArrowRight: focusIndex + 1,
       ArrowDown: focusIndex + 1,
@@ -147,10 +160,11 @@ function TokenView({ tokens, label }: { tokens: TokenStep[]; label: string }) {
             >
               {token.text.trim()}
             </button>
+            {/* Beside the word, so the eye need not travel to find what the model weighed there. */}
+            {step && index === selected && <Alternatives step={step} position={index + 1} total={tokens.length} />}
           </>
         ))}
       </div>
-      {step && selected !== undefined && <Alternatives step={step} position={selected + 1} total={tokens.length} />}
     </>
   );
 }
@@ -159,7 +173,12 @@ function Alternatives({ step, position, total }: { step: TokenStep; position: nu
   const word = step.text.trim();
   const chosen = step.alternatives.findIndex((alternative) => alternative.token.toLowerCase() === word.toLowerCase());
   return (
-    <div class="table-scroll" role="region" aria-label={`Alternatives for "${word}"`} tabindex={0}>
+    <div
+      class="table-scroll playground__word-alternatives"
+      role="region"
+      aria-label={`Alternatives for "${word}"`}
+      tabindex={0}
+    >
       <table class="playground__alternatives">
         <caption>
           Word {position} of {total}, "{word}": the model’s most likely words at this point

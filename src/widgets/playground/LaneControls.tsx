@@ -47,6 +47,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
   const set = (changes: Partial<LaneSettings>) => onChange({ ...lane, ...changes });
   const stops = lane.stopSequences;
   const control = randomnessControl(lane, model);
+  const builtIn = model.id === BUILT_IN_MODEL_ID;
   return (
     <fieldset class="playground__lane">
       <legend>{legend}</legend>
@@ -54,6 +55,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
         <label for={`${id}-model`}>Model</label>
         <select
           id={`${id}-model`}
+          aria-describedby={builtIn ? `${id}-model-note` : undefined}
           value={model.id}
           onChange={(event) => {
             const next = models.find((candidate) => candidate.id === event.currentTarget.value);
@@ -67,6 +69,13 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
             </option>
           ))}
         </select>
+        {builtIn && (
+          <p id={`${id}-model-note`} class="playground__hint">
+            A small word-trigram model trained on this course and the Brown Corpus: it writes fluent-sounding sentences,
+            but it knows no facts and checks nothing. That suits this page: it is free, always on, and shows for every
+            word the words it weighed, so you see temperature, top-k and top-p at work.
+          </p>
+        )}
       </div>
       {control !== 'both' && (
         <fieldset class="playground__choice playground__field--wide">
@@ -127,7 +136,7 @@ export default function LaneControls({ id, legend, lane, model, models, onChange
           onChange={(event) => set({ maxTokens: Number(event.currentTarget.value) })}
         />
       </div>
-      {model.id === BUILT_IN_MODEL_ID && (
+      {builtIn && (
         <SeedControl class="playground__field" label="Seed" value={lane.seed} onChange={(seed) => set({ seed })} />
       )}
       <fieldset class="playground__stops">

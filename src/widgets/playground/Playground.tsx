@@ -11,6 +11,7 @@ import {
   emptyConversation,
   laneHistory,
   startTurn,
+  stopAnswer,
   updateAnswer,
   type AnswerStatus,
   type Conversation,
@@ -39,6 +40,19 @@ import './playground.css';
 /** How often a streaming conversation is written to storage, at most. */
 const SAVE_EVERY_MS = 500;
 const SIDES = ['Side A', 'Side B'] as const;
+/** The built-in model writes a whole answer in a blink: its words are shown at a pace the learner can follow. */
+const PACES = [
+  { label: 'Steady, like a chat service (20 a second)', msPerWord: 50 },
+  { label: 'Slow, to read along (4 a second)', msPerWord: 250 },
+  { label: 'All at once', msPerWord: 0 },
+] as const;
+
+/** Waits `ms`, or less if `signal` aborts first (the Stop button). */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = window.setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (window.clearTimeout(timer), resolve()), { once: true });
+  });
 
 export default function Playground() {
   const id = useId();
@@ -55,6 +69,7 @@ export default function Playground() {
   const [announcement, setAnnouncement] = useState('');
   const [accessToken, setAccessToken] = useState(savedAccessToken);
   const [tokenAsked, setTokenAsked] = useState(false);
+  const [msPerWord, setMsPerWord] = useState<number>(PACES[0].msPerWord);
   const controllers = useRef<AbortController[]>([]);
   const latest = useRef(current);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -147,12 +162,15 @@ export default function Playground() {
         });
         let status: AnswerStatus = 'stopped';
         for await (const event of chatEvents(request, signal, accessToken)) {
+          // Only the built-in model sends one word at a time, with its alternatives.
+          if (event.type === 'delta' && event.alternatives && msPerWord > 0) await pause(msPerWord, signal);
+          if (signal.aborted) break;
           if (event.type === 'done' || event.type === 'error') status = event.type;
           if (event.type === 'error' && event.error.code === 'unauthorized') setTokenAsked(true);
           setCurrent((old) => updateAnswer(old, turnId, index, (answer) => applyEvent(answer, event)));
         }
         if (status === 'stopped')
-          setCurrent((old) => updateAnswer(old, turnId, index, (answer) => ({ ...answer, status: 'stopped' })));
+          setCurrent((old) => updateAnswer(old, turnId, index, (answer) => stopAnswer(answer, request, model)));
         return status;
       }),
     );
@@ -217,89 +235,6 @@ export default function Playground() {
         </div>
       )}
       {!catalog && !loadError && <p>Loading the models…</p>}
-
-      {settings && (
-        <details class="playground__setup" open>
-          <summary>Models and parameters</summary>
-          <fieldset class="playground__choice">
-            <legend>Mode</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                checked={!settings.compare}
-                onChange={() => changeSettings((old) => ({ ...old, compare: false }))}
-              />
-              Chat with one model
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                checked={settings.compare}
-                onChange={() => changeSettings((old) => ({ ...old, compare: true }))}
-              />
-              Compare two answers side by side
-            </label>
-          </fieldset>
-          <label class="playground__system">
-            <span>System prompt (optional): the role and rules for every answer</span>
-            <textarea
-              rows={2}
-              value={settings.system}
-              onInput={(event) => {
-                const system = event.currentTarget.value;
-                changeSettings((old) => ({ ...old, system }));
-              }}
-            />
-          </label>
-          <div class={`playground__lanes${laneCount === 2 ? ' playground__lanes--two' : ''}`}>
-            {settings.lanes.slice(0, laneCount).map((lane, index) => {
-              const model = laneModel(lane);
-              return (
-                model && (
-                  <LaneControls
-                    id={`${id}-lane-${index}`}
-                    legend={laneCount === 2 ? (SIDES[index] ?? '') : 'Model and parameters'}
-                    lane={lane}
-                    model={model}
-                    models={models}
-                    onChange={(next) => changeLane(index, next)}
-                    onModel={(next) => changeLane(index, switchModel(lane, next))}
-                  />
-                )
-              );
-            })}
-          </div>
-          <details class="playground__access" open={tokenAsked || accessToken !== ''}>
-            <summary>Access token (only if this server asks for one)</summary>
-            {/* A form, so that browsers and password managers treat the field as the secret it is. */}
-            <form class="playground__field" onSubmit={(event) => event.preventDefault()}>
-              <label for={`${id}-access`}>Access token for Amazon Bedrock models, from the server’s owner</label>
-              <input
-                id={`${id}-access`}
-                type="password"
-                autoComplete="off"
-                value={accessToken}
-                onInput={(event) => {
-                  const token = event.currentTarget.value.trim();
-                  setAccessToken(token);
-                  saveAccessToken(token);
-                }}
-              />
-            </form>
-            <p class="playground__hint">Kept in this tab only, and sent only to this site’s server.</p>
-          </details>
-          {unavailable.length > 0 && (
-            <div class="playground__unavailable">
-              <p>Unavailable on this server: {unavailable.map((model) => model.name).join(', ')}.</p>
-              {reasons.map((reason) => (
-                <p>{reason}</p>
-              ))}
-            </div>
-          )}
-        </details>
-      )}
 
       <section class="playground__conversation" aria-labelledby={`${id}-conversation`}>
         <h2 id={`${id}-conversation`}>Conversation</h2>
@@ -405,8 +340,106 @@ export default function Playground() {
           <button type="button" class="button button--quiet" onClick={stop} disabled={!streaming}>
             Stop
           </button>
+          <label class="playground__pace">
+            <span>Built-in model’s words</span>
+            <select value={msPerWord} onChange={(event) => setMsPerWord(Number(event.currentTarget.value))}>
+              {PACES.map((pace) => (
+                <option value={pace.msPerWord}>{pace.label}</option>
+              ))}
+            </select>
+          </label>
         </div>
       </form>
+      {settings && (
+        <details class="playground__setup" open>
+          <summary>Models and parameters</summary>
+          <fieldset class="playground__choice">
+            <legend>Mode</legend>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={!settings.compare}
+                onChange={() => changeSettings((old) => ({ ...old, compare: false }))}
+              />
+              Chat with one model
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={settings.compare}
+                onChange={() => changeSettings((old) => ({ ...old, compare: true }))}
+              />
+              Compare two answers side by side
+            </label>
+          </fieldset>
+          <label class="playground__system">
+            <span>System prompt (optional): the role and rules for every answer</span>
+            <textarea
+              rows={2}
+              value={settings.system}
+              onInput={(event) => {
+                const system = event.currentTarget.value;
+                changeSettings((old) => ({ ...old, system }));
+              }}
+            />
+          </label>
+          <div class={`playground__lanes${laneCount === 2 ? ' playground__lanes--two' : ''}`}>
+            {settings.lanes.slice(0, laneCount).map((lane, index) => {
+              const model = laneModel(lane);
+              return (
+                model && (
+                  <LaneControls
+                    id={`${id}-lane-${index}`}
+                    legend={laneCount === 2 ? (SIDES[index] ?? '') : 'Model and parameters'}
+                    lane={lane}
+                    model={model}
+                    models={models}
+                    onChange={(next) => changeLane(index, next)}
+                    onModel={(next) => changeLane(index, switchModel(lane, next))}
+                  />
+                )
+              );
+            })}
+          </div>
+          <details class="playground__access" open={tokenAsked || accessToken !== ''}>
+            <summary>Access token (only if this server asks for one)</summary>
+            {/* A form, so that browsers and password managers treat the field as the secret it is. */}
+            <form class="playground__field" onSubmit={(event) => event.preventDefault()}>
+              <label for={`${id}-access`}>Access token for Amazon Bedrock models, from the server’s owner</label>
+              <input
+                id={`${id}-access`}
+                type="password"
+                autoComplete="off"
+                value={accessToken}
+                onInput={(event) => {
+                  const token = event.currentTarget.value.trim();
+                  setAccessToken(token);
+                  saveAccessToken(token);
+                }}
+              />
+            </form>
+            <p class="playground__hint">Kept in this tab only, and sent only to this site’s server.</p>
+          </details>
+          {unavailable.length > 0 && (
+            <div class="playground__unavailable">
+              <p>
+                {catalog?.bedrock.enabled
+                  ? 'Some Amazon Bedrock models are not open to this course server, so the Model menu greys them out.'
+                  : 'Amazon Bedrock models are greyed out: this course server is not connected to an AWS account. The built-in model needs no account, and everything the lessons ask you to try works with it.'}
+              </p>
+              <details>
+                <summary>For whoever runs this server: how to turn them on</summary>
+                <p>Unavailable on this server: {unavailable.map((model) => model.name).join(', ')}.</p>
+                {reasons.map((reason) => (
+                  <p>{reason}</p>
+                ))}
+              </details>
+            </div>
+          )}
+        </details>
+      )}
       <p class="visually-hidden" role="status">
         {announcement}
       </p>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChatRequest } from '../../../src/lib/chat-protocol';
 import {
   applyEvent,
   conversationTotals,
@@ -9,13 +10,14 @@ import {
   formatUsd,
   laneHistory,
   startTurn,
+  stopAnswer,
   updateAnswer,
   MAX_TURNS,
   TURNS_WITH_TOKENS,
   type Conversation,
   type Turn,
 } from '../../../src/lib/playground/conversation';
-import { doneAnswer, lane } from './fixtures';
+import { builtIn, doneAnswer, haiku, lane } from './fixtures';
 
 const turn = (id: string, answers = [doneAnswer()], prompt = `prompt ${id}`): Turn => ({
   id,
@@ -224,6 +226,39 @@ describe('conversationTotals', () => {
 
   it('adds up one lane', () => {
     expect(conversationTotals(turns, 1)).toMatchObject({ answers: 1, inputTokens: 10, outputTokens: 5 });
+  });
+});
+
+describe('stopAnswer', () => {
+  const request = {
+    modelId: builtIn.id,
+    system: 'Be brief.',
+    messages: [
+      { role: 'user', text: 'Amazon Bedrock is' },
+      { role: 'assistant', text: 'a service.' },
+      { role: 'user', text: 'And SageMaker?' },
+    ],
+  } satisfies ChatRequest;
+  const streaming = (changes: Parameters<typeof doneAnswer>[0]) =>
+    doneAnswer({ status: 'streaming', usage: undefined, costUsd: undefined, stopReason: undefined, ...changes });
+
+  it("counts the built-in model's words shown and the prompt in its own tokens", () => {
+    const tokens = ['It', ' is', ' a'].map((text) => ({ text, alternatives: [] }));
+    const stopped = stopAnswer(streaming({ text: 'It is a', tokens }), request, builtIn);
+    // "Be brief . Amazon Bedrock is a service . And SageMaker ?": 12 tokens.
+    expect(stopped).toMatchObject({ status: 'stopped', usage: { inputTokens: 12, outputTokens: 3 }, costUsd: 0 });
+  });
+
+  it('estimates a Bedrock answer from the text that arrived, as the server charges it, and prices it', () => {
+    const stopped = stopAnswer(streaming({ lane: lane({ modelId: haiku.id }), text: 'SageMaker is' }), request, haiku);
+    // "Be brief.\nAmazon Bedrock is\na service.\nAnd SageMaker?" is 53 characters; the answer 12.
+    expect(stopped.usage).toEqual({ inputTokens: 27, outputTokens: 6 });
+    expect(stopped.costUsd).toBeCloseTo((27 * 0.0008 + 6 * 0.004) / 1000, 12);
+  });
+
+  it('makes a stopped answer count in the totals', () => {
+    const stopped = stopAnswer(streaming({ text: '', tokens: [] }), request, builtIn);
+    expect(conversationTotals([turn('1', [stopped])])).toMatchObject({ answers: 1, inputTokens: 12, outputTokens: 0 });
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { conversationToMarkdown, settingsSummary, stopReasonText } from '../../../src/lib/playground/export';
+import {
+  answerFigures,
+  conversationToMarkdown,
+  settingsSummary,
+  stopReasonText,
+} from '../../../src/lib/playground/export';
 import { emptyConversation } from '../../../src/lib/playground/conversation';
 import { doneAnswer, haiku, lane } from './fixtures';
 
@@ -93,6 +98,18 @@ describe('conversationToMarkdown', () => {
     });
     expect(markdown).toContain('_Too many requests._');
     expect(markdown).toContain('Total: 0 answers');
+  });
+});
+
+describe('answerFigures', () => {
+  it('gives a stopped answer what it used so far, saying when that is an estimate', () => {
+    const stopped = { status: 'stopped', usage: { inputTokens: 4, outputTokens: 3 } } as const;
+    expect(answerFigures(doneAnswer({ ...stopped, costUsd: 0 }))).toBe(
+      'Stopped before the end. So far: 4 input + 3 output tokens, cost $0',
+    );
+    expect(answerFigures(doneAnswer({ ...stopped, lane: lane({ modelId: haiku.id }), costUsd: 0.0000152 }))).toBe(
+      'Stopped before the end. So far, estimated: 4 input + 3 output tokens, cost $0.0000152',
+    );
   });
 });
 
