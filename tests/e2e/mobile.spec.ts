@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe';
 import { LESSON_1, LESSON_2 } from './fixtures';
+import { dueCards, REVIEW_KEY, saved } from './quiz-data';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -65,6 +66,15 @@ test('at 360 px no page of the site scrolls sideways', async ({ page }) => {
     if (overflow) tooWide.push(`${path}: ${overflow}`);
   }
   expect(tooWide).toEqual([]);
+});
+
+test('at 360 px a quiz option naming a long API field wraps instead of widening the page', async ({ page }) => {
+  // bo-008's options name additionalModelRequestFields, one 28-letter word.
+  await saved(page, REVIEW_KEY, dueCards(['bo-008']));
+  await page.goto('/review/');
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByText(/additionalModelRequestFields/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('at 360 px a wide table scrolls inside its own labelled box, by keyboard too', async ({ page }) => {
