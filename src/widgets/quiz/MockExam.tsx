@@ -52,18 +52,22 @@ export default function MockExam({ preview }: Props) {
   // The exam just submitted on this page, by the learner or the clock: its result comes first, and takes focus.
   const [submitted, setSubmitted] = useState<string>();
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (submitted) resultHeading.current?.focus();
-  }, [submitted]);
 
-  // Results are only needed once an exam is finished, so their code loads then.
+  // Results are only needed once an exam is under way or finished, so their code loads then.
   const [Results, setResults] = useState<typeof import('./MockResults')>();
   useEffect(() => {
     loadBank().then(setBank, (error: Error) => setFailure(error.message));
   }, []);
+  const resultsWanted = past.length > 0 || !!attempt;
   useEffect(() => {
-    if (past.length > 0) void import('./MockResults').then(setResults);
-  }, [past.length > 0]);
+    if (resultsWanted) void import('./MockResults').then(setResults);
+  }, [resultsWanted]);
+  // Focus moves once the result is on screen, with the heading at the top, so the score is never below the fold.
+  useEffect(() => {
+    if (!submitted || !Results) return;
+    resultHeading.current?.focus({ preventScroll: true });
+    resultHeading.current?.scrollIntoView({ block: 'start' });
+  }, [submitted, Results]);
 
   const items = useMemo(
     () => new Map(quizItems(bank?.questions ?? [], bank?.lessons ?? {}).map((item) => [item.question.id, item])),
