@@ -32,25 +32,28 @@ export function dueCards(questionIds: readonly string[]) {
   return { version: 1, cards: Object.fromEntries(questionIds.map((id) => [id, card])) };
 }
 
-/** A quiz history holding one finished mock exam with these answers. */
-export function finishedMock(answers: Record<string, string | string[] | Record<string, string>>) {
+type Answers = Record<string, string | string[] | Record<string, string>>;
+
+/** A finished mock exam with these answers, as the quiz history saves it. */
+export function mockAttempt(answers: Answers, finishedAt = '2026-11-20T11:00:00.000Z', correct = 0) {
   const questionIds = Object.keys(answers);
+  const startedAt = new Date(Date.parse(finishedAt) - 3_600_000).toISOString();
   return {
-    version: 1,
-    attempts: [
-      {
-        id: 'mock:mock:2026-11-20T10:00:00.000Z',
-        kind: 'mock',
-        scope: 'mock',
-        seed: 1,
-        questionIds,
-        answers,
-        checked: [],
-        flagged: [],
-        startedAt: '2026-11-20T10:00:00.000Z',
-        finishedAt: '2026-11-20T11:00:00.000Z',
-        result: { correct: 0, total: questionIds.length },
-      },
-    ],
+    id: `mock:mock:${startedAt}`,
+    kind: 'mock',
+    scope: 'mock',
+    seed: 1,
+    questionIds,
+    answers,
+    checked: [],
+    flagged: [],
+    startedAt,
+    finishedAt,
+    result: { correct, total: questionIds.length },
   };
+}
+
+/** A quiz history holding one finished mock exam with these answers. */
+export function finishedMock(answers: Answers) {
+  return { version: 1, attempts: [mockAttempt(answers)] };
 }
