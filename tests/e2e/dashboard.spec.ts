@@ -75,9 +75,9 @@ test('a returning learner sees reviews due, readiness per domain, what to study 
   await expect(next.getByRole('listitem')).toHaveCount(1);
   await expect(next).toContainText('Task 2.1');
   await expect(next).toContainText('(0 of 3 right)');
-  const lesson = weak.lessons[weak.found[0]?.lesson ?? ''];
-  await next.getByRole('listitem').getByRole('link', { name: lesson?.title }).click();
-  await expect(page).toHaveURL(lesson?.href ?? '');
+  const lesson = weak.lessons[weak.found[0]?.lesson ?? ''] ?? { title: 'missing lesson', href: '/missing/' };
+  await next.getByRole('listitem').getByRole('link', { name: lesson.title }).click();
+  await expect(page).toHaveURL(lesson.href);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
