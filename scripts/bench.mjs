@@ -10,16 +10,16 @@
  * Usage: npm run bench [-- --skip-build]
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './browser.mjs';
 
-const PORT = 4331;
 const DIFFUSION_WEIGHTS = 'src/lib/point-diffusion-weights.json';
-const DEBUG_PORT = 9333;
-const origin = `http://127.0.0.1:${PORT}`;
+// Set when the server says where it listens: it takes a port the system picks, so no run collides with another.
+let origin = '';
 const pageTypes = [
   { name: 'home', path: '/' },
   { name: 'lesson (no widget)', path: '/learn/what-is-genai/generative-ai-basics/' },
@@ -53,21 +53,42 @@ async function timeBuild() {
   return (performance.now() - start) / 1000;
 }
 
+/** Starts the built server on a port the system picks and reads the port back from its "listening" line. */
 async function startServer() {
   const server = spawn(process.execPath, ['src/server/serve.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-    stdio: 'ignore',
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error('The server did not start');
+  let output = '';
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The server did not start')), 20_000);
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = /Server listening on[^]*?:(\d+)/.exec(output)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+    server.on('exit', () => reject(new Error(`The server stopped:\n${output}`)));
+  }).catch((error) => {
+    server.kill();
+    throw error;
+  });
+  origin = `http://127.0.0.1:${port}`;
+  server.stdout.resume();
+  return server;
+}
+
+/** A port no one listens on now, for Chromium's debugging port that Lighthouse connects to. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 }
 
 /**
@@ -107,7 +128,7 @@ async function assetSizes(browser, path, island) {
 }
 
 async function lighthouseScores(path) {
-  const result = await lighthouse(origin + path, { port: DEBUG_PORT, output: 'json', logLevel: 'error' });
+  const result = await lighthouse(origin + path, { port: debugPort, output: 'json', logLevel: 'error' });
   // Lighthouse does not score a page that answers with an error status, such as the 404 page.
   if (!result || result.lhr.runtimeError) return null;
   const categories = result.lhr.categories;
@@ -149,9 +170,10 @@ const buildSeconds = skipBuild ? null : await timeBuild();
 const runtime = await runtimeFigures();
 const training = await diffusionTraining();
 const server = await startServer();
+const debugPort = await freePort();
 const executablePath = chromiumPath();
 const browser = await chromium.launch({
-  args: [...chromiumArgs, `--remote-debugging-port=${DEBUG_PORT}`],
+  args: [...chromiumArgs, `--remote-debugging-port=${debugPort}`],
   ...(executablePath ? { executablePath } : {}),
 });
 
