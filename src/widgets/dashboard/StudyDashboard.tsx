@@ -3,7 +3,7 @@
  * to study next and mock exam scores over time, all read from the answers saved in this browser.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { examFormat } from '../../lib/exam';
 import type { Estimate } from '../../lib/dashboard/estimate';
 import {
@@ -14,6 +14,7 @@ import {
   studyNext,
   type DomainReadiness,
 } from '../../lib/dashboard/readiness';
+import type { Attempt } from '../../lib/quiz/history';
 import { quizItems } from '../../lib/quiz/items';
 import { comesBackIn } from '../../lib/quiz/review-cards';
 import { quizHistory } from '../../stores/quiz-history';
@@ -46,7 +47,7 @@ export default function StudyDashboard() {
           back online.
         </p>
       ) : (
-        answered && (bank ? <Readiness bank={bank} /> : <p>Reading your answers…</p>)
+        answered && (bank ? <Readiness bank={bank} attempts={history.attempts} /> : <p>Reading your answers…</p>)
       )}
     </div>
   );
@@ -73,13 +74,16 @@ function Reviews({ outlook }: { outlook: ReturnType<typeof reviewOutlook> }) {
   );
 }
 
-function Readiness({ bank }: { bank: Bank }) {
-  const history = useStore(quizHistory);
-  const questions = new Map(quizItems(bank.questions, bank.lessons).map((item) => [item.question.id, item.question]));
-  const outcomes = latestOutcomes(history.attempts, questions);
+function Readiness({ bank, attempts }: { bank: Bank; attempts: Attempt[] }) {
+  // The bank is fixed once loaded: index it once, not on every change of the answers.
+  const questions = useMemo(
+    () => new Map(quizItems(bank.questions, bank.lessons).map((item) => [item.question.id, item.question])),
+    [bank],
+  );
+  const outcomes = latestOutcomes(attempts, questions);
   const domains = readiness(outcomes);
   const next = studyNext(domains);
-  const mocks = mockScores(history.attempts);
+  const mocks = mockScores(attempts);
   const latest = mocks.at(-1);
   const untried = domains.filter((domain) => !domain.estimate);
   return (
@@ -122,7 +126,7 @@ function Readiness({ bank }: { bank: Bank }) {
             <a href="/mock-exam/">Take a mock exam</a>
           </p>
           {mocks.length > 1 && (
-            <AttemptsChart attempts={history.attempts.filter((a) => a.kind === 'mock' && a.finishedAt && a.result)} />
+            <AttemptsChart attempts={attempts.filter((a) => a.kind === 'mock' && a.finishedAt && a.result)} />
           )}
         </section>
       )}
