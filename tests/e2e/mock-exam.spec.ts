@@ -73,7 +73,8 @@ test('a reload mid-exam resumes on the same question with the right time left, a
 }) => {
   await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
   await startExam(page);
-  await expect(page.locator('.mock__clock')).toHaveText('90:00');
+  // The clock runs in real time between steps, so on a busy machine some seconds have gone by already.
+  await expect(page.locator('.mock__clock')).toHaveText(/^(90:00|89:[0-5]\d)$/);
   await answerByKeyboard(page);
   const answered = await questionShown(page);
   await page.keyboard.press('ArrowRight');

@@ -101,7 +101,10 @@ test('a question answered wrongly comes back in mistake review, counted on the h
     await page.keyboard.press('Enter');
     const verdict = await page.locator('.quiz__verdict').innerText();
     if (verdict.startsWith('Not quite')) missed = await page.locator('.quiz-question__stem').innerText();
-    else await page.keyboard.press('Enter');
+    else {
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.quiz__verdict')).toHaveCount(0);
+    }
   }
   expect(missed).not.toBe('');
 

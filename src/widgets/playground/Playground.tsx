@@ -2,7 +2,7 @@
  * The playground: chat with the built-in model or an Amazon Bedrock model, or send one prompt to two lanes side by
  * side, with the inference parameters each model accepts. A thin view over src/lib/playground.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ModelsResponse } from '../../lib/chat-protocol';
 import {
   applyEvent,
@@ -95,8 +95,9 @@ export default function Playground() {
     });
   }, []);
 
-  // Saved at once when idle, at most every SAVE_EVERY_MS while answers stream in.
-  useEffect(() => {
+  // Saved at once when idle (in the same task as the change, so a reload straight after a clear keeps it), at most
+  // every SAVE_EVERY_MS while answers stream in.
+  useLayoutEffect(() => {
     latest.current = current;
     if (!streaming) {
       window.clearTimeout(saveTimer.current);
