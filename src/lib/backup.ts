@@ -11,6 +11,7 @@ import { decodeProgress, type Progress } from './progress';
 import { decodeHistory, type History } from './quiz/history';
 import { decodeReviewCards, type ReviewCards } from './quiz/review-cards';
 import { isRecord, keyedRecord, parseObject, type WriteOutcome } from './stored-data';
+import { plural } from './plural';
 
 export const BACKUP_FORMAT = 'aif-c01-course-backup';
 export const BACKUP_VERSION = 1;
@@ -117,8 +118,6 @@ function countLeftOut(given: unknown, kept: unknown): number {
   );
 }
 
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
 /** A file's size as file managers show it: "2 KB", "10.5 MB". */
 function formatSize(bytes: number) {
   return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -142,18 +141,18 @@ export function importMessage(result: { saved: WriteOutcome; now: LearnerData; s
     case 'ok': {
       const { now, skipped } = result;
       const sentences = [
-        `Imported. This browser now has ${count(Object.keys(now.progress.completed).length, 'completed lesson')}, ` +
-          `${count(now.history.attempts.length, 'quiz attempt')}, ` +
-          `${count(Object.keys(now.cards.cards).length, 'question')} to review and ` +
-          `${count(now.conversation.turns.length, 'playground prompt')}.`,
+        `Imported. This browser now has ${plural(Object.keys(now.progress.completed).length, 'completed lesson')}, ` +
+          `${plural(now.history.attempts.length, 'quiz attempt')}, ` +
+          `${plural(Object.keys(now.cards.cards).length, 'question')} to review and ` +
+          `${plural(now.conversation.turns.length, 'playground prompt')}.`,
       ];
       const entries = [
-        ...(skipped.cards > 0 ? [count(skipped.cards, 'mistake-review card')] : []),
-        ...(skipped.attempts > 0 ? [count(skipped.attempts, 'quiz attempt')] : []),
+        ...(skipped.cards > 0 ? [plural(skipped.cards, 'mistake-review card')] : []),
+        ...(skipped.attempts > 0 ? [plural(skipped.attempts, 'quiz attempt')] : []),
       ];
       if (entries.length > 0)
         sentences.push(`Skipped ${entries.join(' and ')} for questions this course does not have.`);
-      if (skipped.fields > 0) sentences.push(`Left out ${count(skipped.fields, 'field')} this course does not use.`);
+      if (skipped.fields > 0) sentences.push(`Left out ${plural(skipped.fields, 'field')} this course does not use.`);
       return sentences.join(' ');
     }
   }

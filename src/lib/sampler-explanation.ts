@@ -1,5 +1,6 @@
 /** Plain-language sentences that explain what the sampler's current settings do to a distribution. */
 import { adjust, effectiveChoices, entropyBits, rankByProbability, type SamplingOptions } from './sampling';
+import { plural } from './plural';
 
 const percent = (value: number) => `${(value * 100).toFixed(value > 0 && value < 0.01 ? 1 : 0)}%`;
 
@@ -39,7 +40,7 @@ export function explainSettings(words: readonly string[], probabilities: ArrayLi
     }
     if (topP < 1) {
       sentences.push(
-        `${topK > 0 ? 'Then top-p' : 'Top-p'} ${topP} keeps the fewest most likely words whose probabilities add up to at least ${percent(topP)}: ${survivors} word${survivors === 1 ? '' : 's'} here.`,
+        `${topK > 0 ? 'Then top-p' : 'Top-p'} ${topP} keeps the fewest most likely words whose probabilities add up to at least ${percent(topP)}: ${plural(survivors, 'word')} here.`,
       );
     }
     if (survivors < words.length) {

@@ -1,6 +1,7 @@
 /** The playground conversation and its settings, kept in localStorage, versioned and repaired when damaged. */
 import { decodeConversation, emptyConversation, encodeConversation } from '../lib/playground/conversation';
 import { versionedAtom } from './versioned';
+import { plural } from '../lib/plural';
 
 export const CONVERSATION_KEY = 'aif-c01:playground';
 
@@ -10,5 +11,5 @@ export const conversation = versionedAtom({
   empty: emptyConversation,
   decode: decodeConversation,
   encode: encodeConversation,
-  describe: ({ turns }) => `${turns.length} prompt${turns.length === 1 ? '' : 's'} with their answers`,
+  describe: ({ turns }) => `${plural(turns.length, 'prompt')} with their answers`,
 });

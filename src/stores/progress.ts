@@ -1,6 +1,7 @@
 /** Reading progress, kept in localStorage, versioned and repaired when damaged. */
 import { decodeProgress, emptyProgress, encodeProgress, recordVisit, setCompleted } from '../lib/progress';
 import { versionedAtom } from './versioned';
+import { plural } from '../lib/plural';
 
 export const PROGRESS_KEY = 'aif-c01:progress';
 
@@ -12,7 +13,7 @@ export const progress = versionedAtom({
   encode: encodeProgress,
   describe: ({ completed }) => {
     const count = Object.keys(completed).length;
-    return `${count} completed lesson${count === 1 ? '' : 's'}`;
+    return `${plural(count, 'completed lesson')}`;
   },
 });
 

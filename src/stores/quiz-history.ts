@@ -1,6 +1,7 @@
 /** Quiz attempts, kept in localStorage, versioned and repaired when damaged. */
 import { decodeHistory, emptyHistory, encodeHistory, updateAttempt, type Attempt } from '../lib/quiz/history';
 import { versionedAtom } from './versioned';
+import { plural } from '../lib/plural';
 
 export const HISTORY_KEY = 'aif-c01:quiz-history';
 
@@ -10,7 +11,7 @@ export const quizHistory = versionedAtom({
   empty: emptyHistory,
   decode: decodeHistory,
   encode: encodeHistory,
-  describe: ({ attempts }) => `${attempts.length} quiz attempt${attempts.length === 1 ? '' : 's'}`,
+  describe: ({ attempts }) => `${plural(attempts.length, 'quiz attempt')}`,
 });
 
 export function changeAttempt(id: string, change: (attempt: Attempt) => Attempt) {

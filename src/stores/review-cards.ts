@@ -1,6 +1,7 @@
 /** Mistake-review cards, kept in localStorage, versioned and repaired when damaged. */
 import { decodeReviewCards, emptyReviewCards, encodeReviewCards } from '../lib/quiz/review-cards';
 import { versionedAtom } from './versioned';
+import { plural } from '../lib/plural';
 
 export const REVIEW_KEY = 'aif-c01:review-cards';
 
@@ -12,7 +13,7 @@ export const reviewCards = versionedAtom({
   encode: encodeReviewCards,
   describe: ({ cards }) => {
     const count = Object.keys(cards).length;
-    return `${count} question${count === 1 ? '' : 's'} to review`;
+    return `${plural(count, 'question')} to review`;
   },
 });
 

@@ -11,6 +11,7 @@ import './sampler.css';
 import RangeControl from './RangeControl';
 import SeedControl from './SeedControl';
 import { useEarlyInput } from './early-input';
+import { plural } from '../lib/plural';
 
 const twoDecimals = (value: number) => value.toFixed(2);
 
@@ -254,7 +255,7 @@ export default function NextWordSampler({ scenario: initialScenario = 'rain', he
           <div class="table-scroll" role="region" aria-label="Next-word probabilities and samples" tabindex={0}>
             <table class="sampler__table">
               <caption>
-                Next word after "{joinWords(prompt, chosen)}" ({total} sample{total === 1 ? '' : 's'} drawn)
+                Next word after "{joinWords(prompt, chosen)}" ({plural(total, 'sample')} drawn)
               </caption>
               <thead>
                 <tr>

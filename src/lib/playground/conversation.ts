@@ -17,6 +17,7 @@ import { costOf, estimateTokens } from '../playground-cost';
 import { isRecord, isTimestamp, parseObject, problemOf, type Decoded } from '../stored-data';
 import { readRenderedMarkdown, updateRendered, type RenderedMarkdown } from './markdown-tree';
 import type { LaneSettings, PlaygroundSettings } from './settings';
+import { plural } from '../plural';
 
 export const CONVERSATION_VERSION = 1;
 /** Older turns are dropped beyond this, so the stored conversation cannot grow without end. */
@@ -306,7 +307,7 @@ export function conversationTotals(turns: readonly Turn[], laneIndex?: number): 
 
 /** Totals in words: "2 answers, 30 input + 80 output tokens, $0.0012". */
 export function describeTotals({ answers, inputTokens, outputTokens, costUsd }: Totals) {
-  return `${answers} answer${answers === 1 ? '' : 's'}, ${inputTokens} input + ${outputTokens} output tokens, ${formatUsd(costUsd)}`;
+  return `${plural(answers, 'answer')}, ${inputTokens} input + ${outputTokens} output tokens, ${formatUsd(costUsd)}`;
 }
 
 /** Dollars for people: exact enough to compare tiny per-answer costs, never in scientific notation. */

@@ -3,6 +3,7 @@
  * when it is due. Reading them needs no scheduler, so pages that only count what is due stay small.
  */
 import { isRecord, isTimestamp, keyedRecord, parseObject, problemOf, type Decoded } from '../stored-data';
+import { plural } from '../plural';
 
 export const REVIEW_VERSION = 1;
 
@@ -93,7 +94,7 @@ const startOfDay = (moment: Date) => new Date(moment.getFullYear(), moment.getMo
 /** When a question comes back, from the moment it was answered: "in 10 minutes", "tomorrow", "in 3 days". */
 export function comesBackIn(due: Date, from: Date) {
   const minutes = Math.max(1, Math.round((due.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 60) return `in ${plural(minutes, 'minute')}`;
   // Calendar days, so that a question due tomorrow morning is "tomorrow" whatever the hour now.
   const days = Math.round((startOfDay(due).getTime() - startOfDay(from).getTime()) / 86_400_000);
   if (days <= 0) return 'later today';

@@ -4,6 +4,7 @@
  * the credentials.
  */
 import type { Refusal } from '../responses';
+import { plural } from '../../lib/plural';
 
 /** How to give the server AWS credentials, for every message that lacks them. */
 export const CREDENTIALS_ADVICE =
@@ -205,7 +206,7 @@ export function describeBedrockError(error: unknown, modelName: string): Refusal
 
 function seconds(ms: number) {
   const value = Math.round(ms / 100) / 10;
-  return `${value} second${value === 1 ? '' : 's'}`;
+  return `${plural(value, 'second')}`;
 }
 
 /** One log line for the server's console: the kind of error and its message, no stack. */

@@ -23,8 +23,8 @@ import { AttemptsChart } from '../quiz/AttemptsChart';
 import { loadBank, type Bank } from '../quiz/bank';
 import { EmptyDashboard } from './EmptyDashboard';
 import './dashboard.css';
+import { plural } from '../../lib/plural';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export default function StudyDashboard() {
@@ -125,9 +125,7 @@ function Readiness({ bank, attempts }: { bank: Bank; attempts: Attempt[] }) {
             {latest.passed ? 'above' : 'below'} the pass mark of {examFormat.passingScore}.{' '}
             <a href="/mock-exam/">Take a mock exam</a>
           </p>
-          {mocks.length > 1 && (
-            <AttemptsChart attempts={attempts.filter((a) => a.kind === 'mock' && a.finishedAt && a.result)} />
-          )}
+          {mocks.length > 1 && <AttemptsChart scores={mocks} />}
         </section>
       )}
     </>

@@ -1,12 +1,12 @@
 /** Mock exam scores over time, as a small line chart with its numbers in a table: on the mock exam page and the dashboard. */
-import type { Attempt } from '../../lib/quiz/history';
+import type { MockScore } from '../../lib/dashboard/readiness';
 import { examFormat } from '../../lib/exam';
 import './attempts-chart.css';
 
-export function AttemptsChart({ attempts }: { attempts: Attempt[] }) {
-  const points = attempts.map((a) => ({
-    when: new Date(a.finishedAt ?? a.startedAt),
-    percent: a.result && a.result.total > 0 ? Math.round((a.result.correct / a.result.total) * 100) : 0,
+export function AttemptsChart({ scores }: { scores: MockScore[] }) {
+  const points = scores.map((score) => ({
+    when: new Date(score.finishedAt),
+    percent: score.total > 0 ? Math.round((score.correct / score.total) * 100) : 0,
   }));
   const width = 320;
   const height = 120;

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { quizItems, type QuizQuestion } from '../../lib/quiz/items';
 import SectionQuiz from './SectionQuiz';
 import { loadBank } from './bank';
+import { plural } from '../../lib/plural';
 
 export const REVIEW_SCOPE = 'review';
 
@@ -43,7 +44,7 @@ export default function MistakeReview() {
       scope={REVIEW_SCOPE}
       items={items}
       pick={() => due}
-      intro={`${due.length} question${due.length === 1 ? '' : 's'} due today. Answer right and a question comes back later; answer wrong and it comes back soon.`}
+      intro={`${plural(due.length, 'question')} due today. Answer right and a question comes back later; answer wrong and it comes back soon.`}
     />
   );
 }

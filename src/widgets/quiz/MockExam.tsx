@@ -33,6 +33,7 @@ import { examFocus } from '../../stores/exam-focus';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { QuestionView } from './QuestionView';
 import './quiz.css';
+import { plural } from '../../lib/plural';
 
 export const MOCK_SCOPE = 'mock';
 
@@ -127,8 +128,7 @@ export default function MockExam({ preview }: Props) {
               .filter((domain) => domain.available < domain.target)
               .map((domain) => (
                 <li>
-                  Domain {domain.domain}: {domain.available} question{domain.available === 1 ? '' : 's'} in the bank,{' '}
-                  {domain.target} wanted.
+                  Domain {domain.domain}: {plural(domain.available, 'question')} in the bank, {domain.target} wanted.
                 </li>
               ))}
           </ul>
@@ -139,7 +139,7 @@ export default function MockExam({ preview }: Props) {
       </button>
     </section>
   );
-  const chart = Results && <Results.AttemptsChart attempts={past} />;
+  const chart = Results && <Results.AttemptsChart scores={Results.mockScores(past)} />;
   const pastSection = past.length > 0 && (
     <section class="quiz" aria-labelledby={`${id}-past`}>
       <h2 id={`${id}-past`} tabIndex={-1} ref={resultHeading}>

@@ -45,3 +45,4 @@ export default function MockResults({ attempt, items }: { attempt: Attempt; item
 }
 
 export { AttemptsChart } from './AttemptsChart';
+export { mockScores } from '../../lib/dashboard/readiness';
