@@ -4,7 +4,7 @@
  * published reference values, so the visualizer and the trained toy model share one implementation.
  * Timesteps run from 1 (almost clean) to T (pure noise); arrays are indexed by t − 1.
  */
-import { createRandom } from './sampling.ts';
+import { createRandom } from './seed.ts';
 
 export type ScheduleKind = 'linear' | 'cosine';
 

@@ -6,7 +6,7 @@
  * throughout, so the same options give the same weights.
  */
 import { alphaBar, createGaussian, noiseSchedule } from './diffusion.ts';
-import { createRandom } from './sampling.ts';
+import { createRandom } from './seed.ts';
 import { POINT_CLASSES, samplePoints } from './point-shapes.ts';
 import {
   conditionInputs,

@@ -5,7 +5,7 @@
  */
 import { createGaussian } from './diffusion.ts';
 import { nearestCloud } from './point-clouds.ts';
-import { createRandom } from './sampling.ts';
+import { createRandom } from './seed.ts';
 
 export const POINT_CLASSES = ['cat', 'computer', 'cloud'] as const;
 export type PointClass = (typeof POINT_CLASSES)[number];

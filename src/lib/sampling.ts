@@ -178,18 +178,6 @@ export function adjust(probabilities: ArrayLike<number>, options: SamplingOption
   return applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP);
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same numbers in [0, 1). */
-export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One draw by inverse CDF: the first token whose cumulative probability exceeds a uniform number. */
 export function sampleIndex(probabilities: ArrayLike<number>, random: () => number) {
   const u = random();

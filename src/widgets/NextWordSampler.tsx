@@ -3,7 +3,8 @@
  * same prompt gives different answers. A thin view: all the maths is in src/lib/sampling.ts.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { adjust, createRandom, sampleIndex } from '../lib/sampling';
+import { adjust, sampleIndex } from '../lib/sampling';
+import { createRandom } from '../lib/seed';
 import { explainSettings } from '../lib/sampler-explanation';
 import { joinWords, scenarios, stepAfter, type Step } from '../lib/scenarios';
 import type { ModelStep } from './OwnPrompt';

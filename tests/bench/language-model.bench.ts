@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { test } from 'vitest';
 import { LanguageModel } from '../../src/lib/language-model';
 import type { SerializedModel } from '../../src/lib/language-model-training';
-import { createRandom, type SamplingOptions } from '../../src/lib/sampling';
+import type { SamplingOptions } from '../../src/lib/sampling';
+import { createRandom } from '../../src/lib/seed';
 import { perSecond, record } from './record';
 
 const file = join(import.meta.dirname, '..', '..', 'src', 'server', 'course-lm.json');

@@ -1,6 +1,7 @@
 /** Sampling throughput (npm run bench). Each operation is one draw or one adjusted distribution. */
 import { test } from 'vitest';
-import { adjust, createAliasSampler, createRandom, sampleIndex } from '../../src/lib/sampling';
+import { adjust, createAliasSampler, sampleIndex } from '../../src/lib/sampling';
+import { createRandom } from '../../src/lib/seed';
 import { perSecond, record } from './record';
 
 const STREETS = [0.4, 0.25, 0.15, 0.05, 0.05, 0.04, 0.03];

@@ -12,6 +12,8 @@ async function openQuiz(page: Page) {
 }
 
 test('a section quiz can be completed with the keyboard alone, and its results persist', async ({ page }) => {
+  // It answers every question of the section by keyboard, then runs axe: over 20 s while the other worker is busy.
+  test.slow();
   await openQuiz(page);
   await page.getByRole('button', { name: 'Start the quiz' }).focus();
   await page.keyboard.press('Enter');

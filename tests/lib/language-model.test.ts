@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detokenize, LanguageModel, tokenize } from '../../src/lib/language-model';
 import { train, UNKNOWN, type SerializedModel } from '../../src/lib/language-model-training';
-import { createRandom } from '../../src/lib/sampling';
+import { createRandom } from '../../src/lib/seed';
 
 const DOCUMENTS = [
   'the cat sat on the mat .',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedFrom } from '../../src/lib/seed';
+import { createRandom, seedFrom } from '../../src/lib/seed';
 
 describe('seedFrom', () => {
   it('turns whatever a learner types into a whole seed the generator can use', () => {
@@ -10,5 +10,17 @@ describe('seedFrom', () => {
     expect(seedFrom('')).toBe(0);
     expect(seedFrom('abc', 42)).toBe(42);
     expect(seedFrom(Number.NaN, 42)).toBe(42);
+  });
+});
+
+describe('createRandom', () => {
+  it('repeats its sequence for the same seed and differs for another', () => {
+    const a = createRandom(42);
+    const b = createRandom(42);
+    const c = createRandom(43);
+    const first = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(first);
+    expect(Array.from({ length: 5 }, c)).not.toEqual(first);
+    for (const value of first) expect(value >= 0 && value < 1).toBe(true);
   });
 });

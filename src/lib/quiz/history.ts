@@ -7,6 +7,9 @@ import { isRecord, isTimestamp, keyedRecord, parseObject, problemOf, type Decode
 
 export const HISTORY_VERSION = 1;
 
+/** The scope of every mock exam attempt (a section quiz's scope is its section). */
+export const MOCK_SCOPE = 'mock';
+
 export interface Attempt {
   /** Unique: kind, scope and start time. */
   id: string;

@@ -3,7 +3,7 @@
  * attempt's seed, so a review shows exactly what the learner saw.
  */
 import type { StandaloneQuestion } from '../../schemas/quiz';
-import { createRandom } from '../sampling';
+import { createRandom } from '../seed';
 
 /** A seed per question, derived from the attempt's seed and the question id. */
 export function questionSeed(attemptSeed: number, questionId: string) {

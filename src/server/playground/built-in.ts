@@ -1,7 +1,7 @@
 /** The built-in course model as a playground provider: one event per word, with the words it considered. */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { tokenize } from '../../lib/language-model';
-import { createRandom } from '../../lib/sampling';
+import { createRandom } from '../../lib/seed';
 import { courseLanguageModel } from '../language-model';
 import type { ChatProvider, ProviderEvent } from './provider';
 import type { ValidChat } from './validation';
