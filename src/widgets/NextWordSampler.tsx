@@ -34,7 +34,10 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 type OwnPromptModule = typeof import('./OwnPrompt');
 let ownPromptModule: Promise<OwnPromptModule> | undefined;
-/** The own-prompt mode loads when first chosen. */
+/**
+ * The own-prompt mode loads when first chosen. Its own three lines rather than ../lazy: that module would be one
+ * more file in the sampler's download, which is held to 15 KB.
+ */
 const loadOwnPrompt = () => (ownPromptModule ??= import('./OwnPrompt'));
 
 export default function NextWordSampler({ scenario: initialScenario = 'rain', headingLevel = 3 }: Props) {

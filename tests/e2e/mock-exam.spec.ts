@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { answerByKeyboard, showQuestionWith } from './quiz-keys';
+import { HISTORY_KEY } from './quiz-data';
 
 async function open(page: Page) {
   await page.goto('/mock-exam/');
@@ -224,3 +225,20 @@ for (const width of [360, 1280]) {
     await expect(page.getByRole('button', { name: `Question ${at}, partly answered` })).toBeVisible();
   });
 }
+
+test('if the exam cannot be loaded, Start says so and starts no clock; once the network is back it starts', async ({
+  page,
+}) => {
+  await open(page);
+  const runningExamCode = /\/_astro\/RunningExam\.[^/]*\.js$/;
+  await page.route(runningExamCode, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Start the mock exam' }).click();
+  await expect(page.getByText('Part of this page could not be loaded: check your connection.')).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key) ?? '', HISTORY_KEY)).not.toContain('"mock"');
+
+  await page.unroute(runningExamCode);
+  await page.reload();
+  await expect(page.locator('astro-island:has(.quiz)')).not.toHaveAttribute('ssr');
+  await page.getByRole('button', { name: 'Start the mock exam' }).click();
+  await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
+});

@@ -239,3 +239,11 @@ test('at 360 px, a long match chosen in a menu can be read in full', async ({ pa
   expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(width);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 });
+
+test('if the quiz cannot be loaded, Start says so and records no attempt', async ({ page }) => {
+  await openQuiz(page);
+  await page.route(/\/_astro\/RunningQuiz\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByText('Part of this page could not be loaded: check your connection.')).toBeVisible();
+  expect(await page.evaluate((key) => localStorage.getItem(key) ?? '', HISTORY_KEY)).not.toContain('what-is-genai');
+});

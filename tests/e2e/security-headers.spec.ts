@@ -115,6 +115,7 @@ test('section quiz: a question is answered and checked', async ({ page }) => {
   await page.goto('/quiz/what-is-genai/');
   await wakeIslands(page);
   await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.locator('.quiz h2')).toBeFocused();
   await answerByKeyboard(page);
   await page.keyboard.press('Enter');
   await expect(page.locator('.quiz__verdict')).toBeVisible();

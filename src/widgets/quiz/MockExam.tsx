@@ -42,7 +42,8 @@ export default function MockExam({ preview }: Props) {
   // then; the running exam's also as soon as the learner reaches for the start button.
   const Running = useLazyModule(loadRunningExam, !!attempt, failed);
   const Results = useLazyModule(loadResults, past.length > 0 || !!attempt, failed);
-  const preloadRunning = () => void loadRunningExam().catch(failed);
+  // A failed preload stays quiet: Start tries again and says so if it fails.
+  const preloadRunning = () => void loadRunningExam().catch(() => undefined);
   // Focus moves once the result is on screen, with the heading at the top, so the score is never below the fold.
   useEffect(() => {
     if (!submitted || !Results) return;
@@ -63,8 +64,14 @@ export default function MockExam({ preview }: Props) {
     );
 
   const shown = past.find((a) => a.id === (showing ?? submitted)) ?? past.at(-1);
-  const start = () => {
+  // The clock starts only once the exam can be shown: if its code cannot load, no attempt is made.
+  const start = async () => {
     if (!bank) return;
+    try {
+      await loadRunningExam();
+    } catch (error) {
+      return failed(error as Error);
+    }
     setSubmitted(undefined);
     const seed = Math.floor(Math.random() * 2 ** 31);
     const exam = assembleExam(bank.questions, { seed });
@@ -117,7 +124,7 @@ export default function MockExam({ preview }: Props) {
       <button
         type="button"
         class="button"
-        onClick={start}
+        onClick={() => void start()}
         onPointerEnter={preloadRunning}
         onFocus={preloadRunning}
         disabled={!bank}

@@ -33,9 +33,16 @@ export default function SectionQuiz({ scope, items, pick, intro }: Props) {
   // the start button, so starting feels instant.
   const Running = useLazyModule(loadRunningQuiz, !!attempt, failed);
   const Results = useLazyModule(loadQuizResults, !!attempt || !!last?.result, failed);
-  const preloadRunning = () => void loadRunningQuiz().catch(failed);
+  // A failed preload stays quiet: Start tries again and says so if it fails.
+  const preloadRunning = () => void loadRunningQuiz().catch(() => undefined);
 
-  const start = () => {
+  // An attempt is made only once it can be shown: if the quiz's code cannot load, nothing is recorded.
+  const start = async () => {
+    try {
+      await loadRunningQuiz();
+    } catch (error) {
+      return failed(error as Error);
+    }
     quizHistory.set(
       startAttempt(quizHistory.get(), {
         kind: 'section',
@@ -67,7 +74,13 @@ export default function SectionQuiz({ scope, items, pick, intro }: Props) {
             </p>
           )
         )}
-        <button type="button" class="button" onClick={start} onPointerEnter={preloadRunning} onFocus={preloadRunning}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => void start()}
+          onPointerEnter={preloadRunning}
+          onFocus={preloadRunning}
+        >
           {last ? 'Try the quiz again' : 'Start the quiz'}
         </button>
       </section>
