@@ -242,3 +242,19 @@ test('if the exam cannot be loaded, Start says so and starts no clock; once the 
   await page.getByRole('button', { name: 'Start the mock exam' }).click();
   await expect(page.locator('.quiz h2')).toHaveText('Question 1 of 65');
 });
+
+test('at 360 px, the next question shows from its start, not from where the last one was scrolled to', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await startExam(page);
+  await answerByKeyboard(page);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.quiz h2')).toHaveText('Question 2 of 65');
+  const stem = page.locator('.quiz-question__stem');
+  await expect(stem).toBeInViewport();
+  // Not hidden under the bar that holds the heading and the clock.
+  const barBottom = await page.locator('.mock__bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+  expect(await stem.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThanOrEqual(barBottom);
+});

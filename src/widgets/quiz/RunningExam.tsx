@@ -58,6 +58,7 @@ export default function RunningExam({
   const [confirming, setConfirming] = useState(false);
   const [now, setNow] = useState(() => new Date());
   const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
   const left = millisecondsLeft(attempt.deadline, now);
   const submitNow = () => {
     submit(attempt, items);
@@ -71,7 +72,13 @@ export default function RunningExam({
   useEffect(() => {
     if (left === 0) submitNow();
   }, [left === 0]);
-  useEffect(() => heading.current?.focus(), [index, reviewing]);
+  useEffect(() => {
+    // The heading sits in a bar that stays in view, so focusing it never scrolls: on a phone the next question would
+    // show from wherever the last one was scrolled to. Its start is brought into view first.
+    const headerBottom = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+    if ((section.current?.getBoundingClientRect().top ?? 0) < headerBottom) section.current?.scrollIntoView();
+    heading.current?.focus({ preventScroll: true });
+  }, [index, reviewing]);
   useEffect(() => {
     if (index !== (latestAttempt()?.position ?? 0)) changeAttempt(attempt.id, withPosition(index));
   }, [index]);
@@ -104,7 +111,7 @@ export default function RunningExam({
 
   if (reviewing || !item) {
     return (
-      <section class="quiz" aria-labelledby={`${idPrefix}-review`}>
+      <section class="quiz" aria-labelledby={`${idPrefix}-review`} ref={section}>
         <div class="quiz__top mock__bar">
           <h2 id={`${idPrefix}-review`} tabIndex={-1} ref={heading}>
             Review before you submit
@@ -169,7 +176,7 @@ export default function RunningExam({
   };
 
   return (
-    <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown}>
+    <section class="quiz" aria-labelledby={`${idPrefix}-q`} onKeyDown={onKeyDown} ref={section}>
       <div class="quiz__top mock__bar">
         <h2 id={`${idPrefix}-q`} tabIndex={-1} ref={heading}>
           Question {index + 1} of {total}
