@@ -92,7 +92,7 @@ const caseStudy = z.object({
   /** The situation all of its questions refer to. */
   scenario: z.string().min(50),
   /** Two or more questions of the other types. */
-  questions: z.array(standaloneQuestionSchema).min(2),
+  questions: z.array(standaloneQuestionSchema).min(2, { error: 'a case study needs two or more questions' }),
 });
 
 /** One entry of a quiz file's `questions`; `type` picks the shape, so errors name the exact field. */

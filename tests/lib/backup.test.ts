@@ -147,6 +147,28 @@ describe('backups', () => {
     expect(again).toEqual(merged);
   });
 
+  it('keep the review card answered last when both sides have one for a question, whichever side it is on', () => {
+    // The same question answered wrongly on T1 and rightly on T2: the T2 card is the learner's latest word on it.
+    const older = data(T1, 'a/one', 'q1', 'a');
+    const newer = data(T2, 'a/one', 'q1', 'a');
+    newer.cards = recordAnswer(older.cards, 'q1', true, T2);
+    const newest = newer.cards.cards.q1;
+    expect(newest?.last_review).toBe(T2.toISOString());
+    expect(mergeData(older, newer).cards.cards.q1).toEqual(newest);
+    expect(mergeData(newer, older).cards.cards.q1).toEqual(newest);
+  });
+
+  it('keep this browser’s card when both were answered at the same moment', () => {
+    const here = data(T1, 'a/one', 'q1', 'a');
+    const there = data(T1, 'a/one', 'q1', 'a');
+    // Missed a month earlier, then answered rightly at T1: another card, reviewed at the same moment.
+    there.cards = recordAnswer(recordAnswer(emptyReviewCards(), 'q1', false, new Date('2026-10-01')), 'q1', true, T1);
+    expect(there.cards.cards.q1?.last_review).toBe(here.cards.cards.q1?.last_review);
+    expect(there.cards.cards.q1).not.toEqual(here.cards.cards.q1);
+    expect(mergeData(here, there).cards.cards.q1).toEqual(here.cards.cards.q1);
+    expect(mergeData(there, here).cards.cards.q1).toEqual(there.cards.cards.q1);
+  });
+
   it('keep this browser’s playground settings and the latest turns the playground keeps', () => {
     const many = (prefix: string, from: Date) =>
       Array.from({ length: MAX_TURNS }, (_, i) => turn(`${prefix}${i}`, new Date(from.getTime() + i * 60_000)));

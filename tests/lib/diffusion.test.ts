@@ -90,6 +90,26 @@ describe('reverse steps with the oracle noise', () => {
     x.forEach((value, i) => expect(value).toBeCloseTo(x0[i] as number, 6));
   });
 
+  it('add noise of the DDPM posterior variance: β̃_t = (1 − ᾱ_{t−1}) / (1 − ᾱ_t) · β_t, or β_t when asked', () => {
+    // The noise a step adds is what a draw of 1 adds over a draw of 0, for any x_t and ε.
+    const xt = Float64Array.from([0.3]);
+    const epsilon = Float64Array.from([-0.2]);
+    const noiseAdded = (t: number, variance: 'small' | 'large') =>
+      (ddpmStep(xt, epsilon, t, linear, () => 1, variance)[0] ?? 0) -
+      (ddpmStep(xt, epsilon, t, linear, () => 0, variance)[0] ?? 0);
+    for (const [t, referenceAlphaBar] of REFERENCE.filter(([t]) => t > 1)) {
+      // DDPM's linear schedule: β from 10⁻⁴ to 0.02 over 1,000 steps; ᾱ_{t−1} = ᾱ_t / (1 − β_t).
+      const beta = 1e-4 + ((t - 1) * (0.02 - 1e-4)) / 999;
+      const previous = referenceAlphaBar / (1 - beta);
+      const small = Math.sqrt(((1 - previous) / (1 - referenceAlphaBar)) * beta);
+      expect(relative(noiseAdded(t, 'small'), small)).toBeLessThan(1e-3);
+      expect(relative(noiseAdded(t, 'large'), Math.sqrt(beta))).toBeLessThan(1e-9);
+    }
+    // The last step, to t = 0, adds none.
+    expect(noiseAdded(1, 'small')).toBe(0);
+    expect(noiseAdded(1, 'large')).toBe(0);
+  });
+
   it('walk a deterministic DDIM chain in 50 steps, giving the same result for the same start', () => {
     const run = () => {
       const normal = createGaussian(21);

@@ -97,10 +97,14 @@ describe('quizSchema', () => {
   });
 
   it('requires two or more questions in a case study', () => {
-    expect(issues({ ...caseStudy, questions: [single] }).length).toBeGreaterThan(0);
+    expect(issues({ ...caseStudy, questions: [single] })).toEqual([
+      'questions.0.questions: a case study needs two or more questions',
+    ]);
   });
 
   it('rejects an unknown question type', () => {
-    expect(issues({ ...single, type: 'essay' }).length).toBeGreaterThan(0);
+    expect(issues({ ...single, type: 'essay' })).toEqual([
+      "questions.0.type: Invalid discriminator value. Expected 'single' | 'multiple' | 'ordering' | 'matching' | 'case-study'",
+    ]);
   });
 });

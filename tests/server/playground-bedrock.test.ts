@@ -238,11 +238,9 @@ describe('Stop and disconnect abort the Bedrock call at once', () => {
     for await (const event of readChatEvents(response.body as ReadableStream<Uint8Array>)) {
       if (event.type === 'delta' && ++deltas === 2) break;
     }
-    const started = Date.now();
     const seen = await fake.settled(lastRequestFor('[slow] stop me'), 2000);
-    expect(seen.cancelled).toBe(true);
-    // A slow answer would run for ten seconds; the cancellation arrives long before.
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Cancelled, not finished: the fake's slow answer runs for ten seconds, so Bedrock heard of the Stop mid-answer.
+    expect(seen).toMatchObject({ cancelled: true, finished: false });
   });
 
   test('a disconnect (the request signal aborts) mid-stream cancels the request at Bedrock', async () => {

@@ -1,6 +1,13 @@
 /** A bad chat request gets a 400 JSON error naming the field, through the route's handler; nothing is generated. */
 import { describe, expect, test } from 'vitest';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS, type ChatRequest } from '../../src/lib/chat-protocol';
+import {
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_STOP_SEQUENCE_CHARS,
+  MAX_SYSTEM_CHARS,
+  MAX_TOTAL_CHARS,
+  type ChatRequest,
+} from '../../src/lib/chat-protocol';
 import { createPlayground } from '../../src/server/playground/playground';
 import {
   CLAUDE_HAIKU,
@@ -109,6 +116,87 @@ const cases: [string, Partial<ChatRequest> | Record<string, unknown>, string | u
   ['a seed that is not whole', ask('course-lm', 'hi', { seed: 1.5 }), 'seed', /whole number/],
   ['an array instead of an object', [] as unknown as Record<string, unknown>, undefined, /JSON object/],
 ];
+
+/** A conversation of exactly `chars` characters: the system prompt and the user's turns, answers between them. */
+function conversationOf(chars: number): Partial<ChatRequest> {
+  const system = 'x'.repeat(MAX_SYSTEM_CHARS);
+  const turn = MAX_MESSAGE_CHARS;
+  let left = chars - system.length;
+  const messages: ChatRequest['messages'] = [];
+  while (left > 0) {
+    const text = 'y'.repeat(Math.min(turn, left));
+    left -= text.length;
+    if (messages.length) messages.push({ role: 'assistant', text: 'z' });
+    messages.push({ role: 'user', text });
+  }
+  // The answers count too: take their characters off the last turn.
+  const answers = messages.filter((message) => message.role === 'assistant').length;
+  const last = messages.at(-1);
+  if (last) last.text = last.text.slice(answers);
+  return { modelId: 'course-lm', system, messages, maxTokens: 1 };
+}
+
+/** Each limit, at its edge and one past it: the edge is accepted, one more is refused naming the field. */
+const edges: [string, Partial<ChatRequest>, Partial<ChatRequest>, string, RegExp][] = [
+  [
+    'the system prompt',
+    ask('course-lm', 'hi', { system: 's'.repeat(MAX_SYSTEM_CHARS), maxTokens: 1 }),
+    ask('course-lm', 'hi', { system: 's'.repeat(MAX_SYSTEM_CHARS + 1), maxTokens: 1 }),
+    'system',
+    /system prompt is too long: use at most 10,000 characters/,
+  ],
+  [
+    'a message',
+    ask('course-lm', 'm'.repeat(MAX_MESSAGE_CHARS), { maxTokens: 1 }),
+    ask('course-lm', 'm'.repeat(MAX_MESSAGE_CHARS + 1), { maxTokens: 1 }),
+    'messages.0.text',
+    /message is too long: use at most 20,000 characters/,
+  ],
+  [
+    'a stop sequence',
+    ask('course-lm', 'hi', { stopSequences: ['q'.repeat(MAX_STOP_SEQUENCE_CHARS)], maxTokens: 1 }),
+    ask('course-lm', 'hi', { stopSequences: ['q'.repeat(MAX_STOP_SEQUENCE_CHARS + 1)], maxTokens: 1 }),
+    'stopSequences.0',
+    /at most 100 characters/,
+  ],
+  [
+    'the seed, at its top',
+    ask('course-lm', 'hi', { seed: 2 ** 32 - 1, maxTokens: 1 }),
+    ask('course-lm', 'hi', { seed: 2 ** 32, maxTokens: 1 }),
+    'seed',
+    /below 4,294,967,296/,
+  ],
+  [
+    'the seed, at its bottom',
+    ask('course-lm', 'hi', { seed: 0, maxTokens: 1 }),
+    ask('course-lm', 'hi', { seed: -1, maxTokens: 1 }),
+    'seed',
+    /0 or more/,
+  ],
+  [
+    'the whole conversation',
+    conversationOf(MAX_TOTAL_CHARS),
+    conversationOf(MAX_TOTAL_CHARS + 1),
+    'messages',
+    /at most 100,000/,
+  ],
+];
+
+describe('request limits at their edges', () => {
+  test.each(edges)(
+    '%s: the limit is accepted, one more is refused',
+    async (_name, atLimit, overLimit, field, message) => {
+      const accepted = await playground.chat(chatRequest(atLimit), '127.0.0.1');
+      expect(accepted.status).toBe(200);
+      await accepted.body?.cancel();
+      const refused = await playground.chat(chatRequest(overLimit), '127.0.0.1');
+      expect(refused.status).toBe(400);
+      const error = await errorOf(refused);
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    },
+  );
+});
 
 describe('chat request validation', () => {
   test.each(cases)('%s is refused, naming the field', async (_name, body, field, message) => {

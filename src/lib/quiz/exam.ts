@@ -76,15 +76,38 @@ export function assembleExam(
   }
 
   const drawn: Question[] = [];
-  const domains = examDomains.map((domain, index) => {
+  const passedOver: Question[][] = examDomains.map(() => []);
+  const counts = examDomains.map((_, index) => {
     let count = 0;
     for (const question of pools[index] ?? []) {
-      if (count + partsOf(question) > (quota[index] ?? 0)) continue;
+      if (count + partsOf(question) > (quota[index] ?? 0)) {
+        passedOver[index]?.push(question);
+        continue;
+      }
       drawn.push(question);
       count += partsOf(question);
     }
-    return { domain: domain.id, target: targets[index] ?? 0, available: available[index] ?? 0, drawn: count };
+    return count;
   });
+  // A case study too big for what is left of its domain's quota was passed over, leaving the exam short: the gap is
+  // filled from the questions passed over, heaviest domains first, so the exam has `size` questions when it can.
+  let gap = size - counts.reduce((a, b) => a + b, 0);
+  const heaviestFirst = examDomains
+    .map((_, index) => index)
+    .sort((a, b) => (examDomains[b]?.weight ?? 0) - (examDomains[a]?.weight ?? 0) || a - b);
+  for (const index of heaviestFirst)
+    for (const question of passedOver[index] ?? []) {
+      if (partsOf(question) > gap) continue;
+      drawn.push(question);
+      counts[index] = (counts[index] ?? 0) + partsOf(question);
+      gap -= partsOf(question);
+    }
+  const domains = examDomains.map((domain, index) => ({
+    domain: domain.id,
+    target: targets[index] ?? 0,
+    available: available[index] ?? 0,
+    drawn: counts[index] ?? 0,
+  }));
   return {
     questions: shuffled(drawn, seed),
     size: domains.reduce((sum, domain) => sum + domain.drawn, 0),
