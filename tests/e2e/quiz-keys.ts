@@ -40,6 +40,8 @@ export async function answerByKeyboard(page: Page) {
 /** Moves on with → until the question on screen has `selector`; returns its number. */
 export async function showQuestionWith(page: Page, selector: string) {
   const heading = page.locator('.quiz h2');
+  // The running quiz loads after Start: wait for its first question.
+  await expect(heading).toHaveText(/^Question \d+ of/);
   for (;;) {
     const number = Number((await heading.innerText()).match(/^Question (\d+)/)?.[1]);
     if ((await page.locator(`.quiz-question ${selector}`).count()) > 0) return number;
