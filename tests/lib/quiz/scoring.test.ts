@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { answerProgress, isComplete, isCorrect, score, scoredQuestions } from '../../../src/lib/quiz/scoring';
+import {
+  answerProgress,
+  isComplete,
+  isCorrect,
+  score,
+  scoredQuestions,
+  type Answer,
+  type AnswerProgress,
+} from '../../../src/lib/quiz/scoring';
+import type { StandaloneQuestion } from '../../../src/schemas/quiz';
 import { caseStudy, matching, multiple, ordering, single } from './fixtures';
 
 describe('isCorrect: all or nothing, as the exam scores', () => {
@@ -60,5 +69,44 @@ describe('score', () => {
     const parts = scoredQuestions([single('s1'), caseStudy('cs', 3, 2)]);
     expect(parts.map((q) => q.id)).toEqual(['s1', 'cs-0', 'cs-1']);
     expect(score(parts, { s1: 'b', 'cs-0': 'b', 'cs-1': 'a' })).toEqual({ correct: 2, total: 3, share: 2 / 3 });
+  });
+});
+
+describe('answers of the wrong shape or half given, as damaged storage or a half-finished question can hold', () => {
+  const cases: [string, StandaloneQuestion, Answer | undefined, boolean, boolean, AnswerProgress][] = [
+    // [what, question, answer, correct, complete, progress]
+    ['one of two right options', multiple, ['a', 'd'], false, true, 'answered'],
+    ['nothing chosen', multiple, [], false, false, 'not answered'],
+    ['an option id instead of a list', multiple, 'a', false, false, 'not answered'],
+    ['no answer', multiple, undefined, false, false, 'not answered'],
+    ['a single choice left empty', single('s'), '', false, false, 'not answered'],
+    ['a single choice given as a list', single('s'), ['b'], false, false, 'not answered'],
+    ['an order given as one id', ordering, 'c', false, false, 'not answered'],
+    ['an order with an item missing', ordering, ['c', 'a'], false, false, 'not answered'],
+    ['an order with an item too many', ordering, ['c', 'a', 'b', 'b'], false, false, 'not answered'],
+    ['matches given as a list', matching, ['r2', 'r1', 'r3'], false, false, 'not answered'],
+    ['matches given as one id', matching, 'r2', false, false, 'not answered'],
+    ['one prompt matched', matching, { p1: 'r2' }, false, false, 'partly answered'],
+    ['a prompt cleared again', matching, { p1: 'r2', p2: 'r1', p3: '' }, false, false, 'partly answered'],
+    ['every prompt cleared', matching, { p1: '', p2: '', p3: '' }, false, false, 'not answered'],
+    [
+      'a match for a prompt that does not exist',
+      matching,
+      { p1: 'r2', p2: 'r1', p3: 'r3', p4: 'r4' },
+      false,
+      true,
+      'answered',
+    ],
+    ['every pair right', matching, { p1: 'r2', p2: 'r1', p3: 'r3' }, true, true, 'answered'],
+  ];
+  it.each(cases)('%s', (_what, question, answer, correct, complete, progress) => {
+    expect(isCorrect(question, answer)).toBe(correct);
+    expect(isComplete(question, answer)).toBe(complete);
+    expect(answerProgress(question, answer)).toBe(progress);
+  });
+
+  it('scores nothing answered as 0 right of 0, not as a division by zero', () => {
+    expect(score([], {})).toEqual({ correct: 0, total: 0, share: 0 });
+    expect(score([single('s'), multiple], { s: 'b' })).toEqual({ correct: 1, total: 2, share: 0.5 });
   });
 });
