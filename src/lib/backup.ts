@@ -120,7 +120,8 @@ function countLeftOut(given: unknown, kept: unknown): number {
 
 /** A file's size as file managers show it: "2 KB", "10.5 MB". */
 function formatSize(bytes: number) {
-  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const kilobytes = Math.max(1, Math.round(bytes / 1000));
+  return kilobytes < 1000 ? `${kilobytes} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 /** What an import did, for the learner: what this browser now has and what was left out, or why nothing changed. */

@@ -42,9 +42,11 @@ describe('backups', () => {
       'not json',
       JSON.stringify({ hello: 'world' }),
       JSON.stringify({ ...valid, version: 99 }),
+      JSON.stringify({ ...valid, version: '1' }),
       JSON.stringify({ ...valid, quizHistory: undefined }),
       JSON.stringify({ ...valid, reviewCards: { version: 1, cards: { q9: { due: 'never' } } } }),
       JSON.stringify({ ...valid, playground: { version: 1, turns: [{ id: 'x' }] } }),
+      JSON.stringify({ ...valid, playground: { version: 1, turns: [{ id: 'x' }, { id: 'y' }] } }),
     ].map((text) => {
       const reading = readBackup(text, KNOWN);
       return reading.ok ? 'accepted' : reading.reason;
@@ -53,9 +55,11 @@ describe('backups', () => {
       'This file is not a course backup: it is not JSON.',
       'This file is not a course backup: it has no "format" of a backup.',
       'This backup was made by a newer version of the course; update the course first.',
+      'This backup was made by a newer version of the course; update the course first.',
       'The quiz history in this backup is missing or unreadable, so nothing was imported.',
       'The mistake review in this backup has 1 damaged entry, so nothing was imported.',
       'The playground conversation in this backup has 1 damaged entry, so nothing was imported.',
+      'The playground conversation in this backup has 2 damaged entries, so nothing was imported.',
     ]);
   });
 
@@ -120,9 +124,15 @@ describe('backups', () => {
       "Nothing was imported: this browser's storage for the course has no room for this backup (10.5 MB) " +
         'on top of what is already saved here. Everything saved here is as it was.',
     );
-    expect(importMessage({ saved: 'full', now, skipped: NOTHING_SKIPPED, fileSize: 2_400 })).toContain(
-      'this backup (2 KB)',
-    );
+    const sizeShown = (fileSize: number) =>
+      /this backup \(([^)]+)\)/.exec(importMessage({ saved: 'full', now, skipped: NOTHING_SKIPPED, fileSize }))?.[1];
+    expect([2_400, 300, 999_499, 999_999, 1_000_000].map(sizeShown)).toEqual([
+      '2 KB',
+      '1 KB',
+      '999 KB',
+      '1.0 MB',
+      '1.0 MB',
+    ]);
     expect(importMessage({ saved: 'unavailable', now, skipped: NOTHING_SKIPPED, fileSize: 900 })).toBe(
       'Nothing was imported: this browser is not letting the course save anything (private browsing or blocked ' +
         'storage).',
@@ -145,6 +155,34 @@ describe('backups', () => {
 
     const again = mergeData(merged, there);
     expect(again).toEqual(merged);
+  });
+
+  it('keep the earliest completion of a lesson and the latest visit, whichever side each is on', () => {
+    const early = data(T1, 'a/one', 'q1', 'a');
+    const late = data(T2, 'a/one', 'q1', 'a');
+    for (const [here, there] of [
+      [early, late],
+      [late, early],
+    ] as const) {
+      const merged = mergeData(here, there);
+      expect(merged.progress.completed).toEqual({ 'a/one': T1.toISOString() });
+      expect(merged.progress.lastVisited).toEqual({ lessonId: 'a/one', at: T2.toISOString() });
+    }
+    // A browser that has visited nothing takes the other's last visit; two that have visited nothing keep none.
+    const fresh = { ...early, progress: emptyProgress() };
+    expect(mergeData(fresh, late).progress.lastVisited?.at).toBe(T2.toISOString());
+    expect(mergeData(late, fresh).progress.lastVisited?.at).toBe(T2.toISOString());
+    expect(mergeData(fresh, fresh).progress.lastVisited).toBeNull();
+  });
+
+  it('take the backup’s playground settings when this browser has none', () => {
+    const here = data(T2, 'a/one', 'q1', 'a');
+    const there = data(T1, 'a/one', 'q2', 'b');
+    there.conversation = {
+      ...there.conversation,
+      settings: { compare: true, system: 'There', lanes: [lane(), lane()] },
+    };
+    expect(mergeData(here, there).conversation.settings?.system).toBe('There');
   });
 
   it('keep the review card answered last when both sides have one for a question, whichever side it is on', () => {
