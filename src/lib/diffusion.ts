@@ -32,6 +32,7 @@ export function noiseSchedule(kind: ScheduleKind, steps = 1000): NoiseSchedule {
     const scale = 1000 / steps;
     const start = scale * 1e-4;
     const end = scale * 0.02;
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end, so "<=" is the same.
     for (let i = 0; i < steps; i++) betas[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
   } else {
     for (let i = 0; i < steps; i++) betas[i] = Math.min(1 - cosineF((i + 1) / steps) / cosineF(i / steps), MAX_BETA);
@@ -39,6 +40,7 @@ export function noiseSchedule(kind: ScheduleKind, steps = 1000): NoiseSchedule {
   const alphas = betas.map((beta) => 1 - beta);
   const alphaBars = new Float64Array(steps);
   let product = 1;
+  // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end, so "<=" is the same.
   for (let i = 0; i < steps; i++) {
     product *= alphas[i] as number;
     alphaBars[i] = product;

@@ -11,6 +11,7 @@ import {
   predictX0,
   samplingTimesteps,
 } from '../../src/lib/diffusion';
+import { createRandom } from '../../src/lib/seed';
 
 /** Reference values for T = 1000 from the course's math notes (section 2.4): t, linear ᾱ, √ᾱ, √(1−ᾱ), cosine ᾱ. */
 const REFERENCE: [number, number, number, number, number][] = [
@@ -126,5 +127,90 @@ describe('reverse steps with the oracle noise', () => {
 
   it('spaces sampler timesteps from T down to 1', () => {
     expect(samplingTimesteps(linear, 5)).toEqual([1000, 750, 501, 251, 1]);
+  });
+});
+
+describe('one reverse step against the published formulas', () => {
+  const xt = Float64Array.from([0.3, -1.2]);
+  const epsilon = Float64Array.from([-0.2, 0.7]);
+  const none = () => 0;
+  const one = () => 1;
+
+  it('DDPM: the mean is (x_t − β_t / √(1 − ᾱ_t) · ε) / √α_t (DDPM eq. 11), whichever variance', () => {
+    for (const t of [2, 10, 500, 1000]) {
+      const beta = linear.betas[t - 1] as number;
+      const a = alphaBar(linear, t);
+      for (const variance of ['small', 'large'] as const) {
+        const step = ddpmStep(xt, epsilon, t, linear, none, variance);
+        xt.forEach((x, i) => {
+          const mean = (x - (beta / Math.sqrt(1 - a)) * (epsilon[i] as number)) / Math.sqrt(1 - beta);
+          expect(relative(step[i] as number, mean)).toBeLessThan(1e-9);
+        });
+      }
+    }
+    // Small is the default variance.
+    expect(ddpmStep(xt, epsilon, 500, linear, one)).toEqual(ddpmStep(xt, epsilon, 500, linear, one, 'small'));
+  });
+
+  it('DDIM: σ = η · √((1 − ᾱ_prev) / (1 − ᾱ_t)) · √(1 − ᾱ_t / ᾱ_prev), and the mean √ᾱ_prev · x̂_0 + √(1 − ᾱ_prev − σ²) · ε', () => {
+    for (const [t, tPrev] of [
+      [1000, 980],
+      [500, 480],
+      [20, 1],
+    ] as const) {
+      const a = alphaBar(cosine, t);
+      const aPrev = alphaBar(cosine, tPrev);
+      const x0 = predictX0(xt, epsilon, t, cosine);
+      for (const eta of [0, 0.5, 1]) {
+        const sigma = eta * Math.sqrt((1 - aPrev) / (1 - a)) * Math.sqrt(1 - a / aPrev);
+        const quiet = ddimStep(xt, epsilon, t, tPrev, cosine, eta, none);
+        const noisy = ddimStep(xt, epsilon, t, tPrev, cosine, eta, one);
+        xt.forEach((_, i) => {
+          const mean =
+            Math.sqrt(aPrev) * (x0[i] as number) + Math.sqrt(1 - aPrev - sigma ** 2) * (epsilon[i] as number);
+          expect(relative(quiet[i] as number, mean)).toBeLessThan(1e-9);
+          expect((noisy[i] as number) - (quiet[i] as number)).toBeCloseTo(sigma, 12);
+        });
+      }
+    }
+  });
+});
+
+describe('schedules and noise, exactly', () => {
+  it('refuse a number of steps that is not a whole number from 1', () => {
+    for (const steps of [0, -5, 2.5])
+      expect(() => noiseSchedule('linear', steps)).toThrow(`steps: ${steps} is not a whole number of steps`);
+    expect(noiseSchedule('cosine', 1).steps).toBe(1);
+  });
+
+  it('scale the linear schedule for other lengths: β from 10⁻⁴ · 1000/T to 0.02 · 1000/T', () => {
+    const short = noiseSchedule('linear', 100);
+    expect(short.betas).toHaveLength(100);
+    expect(short.betas[0]).toBeCloseTo(1e-3, 12);
+    expect(short.betas[99]).toBeCloseTo(0.2, 12);
+    expect(short.betas[1]).toBeCloseTo(1e-3 + (0.2 - 1e-3) / 99, 12);
+    // One step is all start.
+    expect([...noiseSchedule('linear', 1).betas]).toEqual([0.1]);
+    // A cosine schedule is not a linear one.
+    expect(noiseSchedule('cosine', 100).betas[0]).not.toBeCloseTo(1e-3, 6);
+  });
+
+  it('draw normal values by Box–Muller over the seeded uniform generator, using both values of each pair', () => {
+    const uniform = createRandom(11);
+    const normal = createGaussian(11);
+    for (let pair = 0; pair < 3; pair++) {
+      const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
+      const angle = 2 * Math.PI * uniform();
+      expect(normal()).toBeCloseTo(radius * Math.cos(angle), 12);
+      expect(normal()).toBeCloseTo(radius * Math.sin(angle), 12);
+    }
+  });
+
+  it('fill noise from the generator in order, taking one value per element and no more', () => {
+    const reference = createGaussian(5);
+    const expected = [reference(), reference(), reference(), reference()];
+    const normal = createGaussian(5);
+    expect([...gaussianNoise(3, normal)]).toEqual(expected.slice(0, 3));
+    expect(normal()).toBe(expected[3]);
   });
 });
