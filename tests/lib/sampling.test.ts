@@ -4,6 +4,7 @@ import {
   createAliasSampler,
   effectiveChoices,
   entropyBits,
+  rankByProbability,
   sampleIndex,
   SamplingError,
   type SamplingOptions,
@@ -94,6 +95,8 @@ describe('adjust', () => {
       expect(() => adjust(probabilities, options)).toThrow(SamplingError);
       expect(() => adjust(probabilities, options)).toThrow(message);
     }
+    // Its name says where it came from in a server log.
+    expect(() => adjust([])).toThrow(expect.objectContaining({ name: 'SamplingError' }));
   });
 
   describe('properties over random distributions', () => {
@@ -193,8 +196,25 @@ describe('drawing samples', () => {
     for (let i = 0; i < 10_000; i++) expect(sampler(random)).toBeLessThan(2);
   });
 
+  it('the alias method never draws a token of probability 0, wherever it sits, and always the only possible one', () => {
+    const random = createRandom(12);
+    const gaps = createAliasSampler([0, 0.5, 0, 0.5, 0]);
+    const seen = new Set(Array.from({ length: 5_000 }, () => gaps(random)));
+    expect([...seen].sort()).toEqual([1, 3]);
+    const only = createAliasSampler([0, 0, 1]);
+    for (let i = 0; i < 1_000; i++) expect(only(random)).toBe(2);
+  });
+
   it('inverse CDF never returns a token of probability 0, even when rounding leaves the total under 1', () => {
     expect(sampleIndex([0.5, 0.4999999, 0], () => 0.99999999)).toBe(1);
+  });
+});
+
+describe('rankByProbability', () => {
+  it('orders tokens from most to least likely, the one listed first first among equals', () => {
+    expect(rankByProbability([0.2, 0.5, 0.2, 0.1])).toEqual([1, 0, 2, 3]);
+    expect(rankByProbability([0.1, 0.3, 0.3, 0.3])).toEqual([1, 2, 3, 0]);
+    expect(rankByProbability([1])).toEqual([0]);
   });
 });
 
