@@ -41,6 +41,18 @@ describe('per-client token buckets', () => {
     expect(buckets.size).toBe(1);
   });
 
+  test('pruning keeps clients still waiting for tokens, so a flood of newcomers cannot reset them', () => {
+    const time = clock();
+    const buckets = new TokenBuckets({ burst: 1, perMinute: 1 }, time.now);
+    expect(buckets.take('spender')).toEqual({ allowed: true });
+    for (let i = 0; i < 10_000; i++) buckets.take(`client ${i}`);
+    time.advance(1_000);
+    buckets.take('newcomer');
+    // Everyone's bucket is still refilling one token a minute, so nobody is forgotten.
+    expect(buckets.size).toBe(10_002);
+    expect(buckets.take('spender')).toEqual({ allowed: false, retryAfterSeconds: 59 });
+  });
+
   test('a limit that would let nothing through is refused', () => {
     expect(() => new TokenBuckets({ burst: 0, perMinute: 10 })).toThrow(/burst of at least 1/);
     expect(() => new TokenBuckets({ burst: 1, perMinute: 0 })).toThrow(RangeError);

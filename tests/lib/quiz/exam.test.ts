@@ -20,6 +20,13 @@ describe('apportion', () => {
     expect(apportion(65, [20, 24, 28, 14, 14])).toEqual([13, 16, 18, 9, 9]);
     expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
   });
+
+  it('gives the places left over to the largest remainders, the first listed among equals', () => {
+    expect(apportion(2, [1, 1, 1])).toEqual([1, 1, 0]);
+    expect(apportion(1, [1, 1, 1, 1])).toEqual([1, 0, 0, 0]);
+    expect(apportion(3, [1, 2, 2, 1])).toEqual([1, 1, 1, 0]);
+    expect(apportion(5, [0, 0])).toEqual([0, 0]);
+  });
 });
 
 describe('assembleExam', () => {
@@ -29,6 +36,12 @@ describe('assembleExam', () => {
     expect(exam.domains.map((d) => d.drawn)).toEqual([13, 16, 18, 9, 9]);
     expect(new Set(ids(exam.questions)).size).toBe(65);
     expect(exam.adapted).toBe(false);
+  });
+
+  it('is not adapted when the thinnest domain has just what its weight asks for', () => {
+    const exam = assembleExam(bank({ 1: 13, 2: 100, 3: 100, 4: 100, 5: 100 }), { seed: 6 });
+    expect(exam.adapted).toBe(false);
+    expect(exam.domains.map((d) => d.drawn)).toEqual([13, 16, 18, 9, 9]);
   });
 
   it('is reproducible for a seed and differs between seeds', () => {
