@@ -12,6 +12,10 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'src/lib/**/*.ts',
+    // Not yet: the point-diffusion network's tests run the trained model end to end, minutes each once instrumented.
+    // To be brought in with lighter tests of its layers.
+    '!src/lib/point-diffusion.ts',
+    '!src/lib/point-diffusion-training.ts',
     'src/server/playground/validation.ts',
     'src/server/playground/settings.ts',
     'src/server/playground/access.ts',

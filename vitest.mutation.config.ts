@@ -10,6 +10,8 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // Instrumented code runs several times slower.
+      testTimeout: 180_000,
       exclude: [
         'tests/server/api-http.test.ts',
         'tests/server/compression.test.ts',
