@@ -13,7 +13,10 @@ const counted = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 const rows = Object.entries(report.files).map(([file, { mutants }]) => {
   const valid = mutants.filter((mutant) => counted.has(mutant.status));
   const killed = valid.filter((mutant) => caught.has(mutant.status)).length;
-  const ignored = mutants.filter((mutant) => mutant.status === 'Ignored').length;
+  // Ignored mutants are either static ones left out by "ignoreStatic" or ones disabled by a comment with a reason.
+  const ignored = mutants.filter(
+    (mutant) => mutant.status === 'Ignored' && !/^Static mutant/.test(mutant.statusReason ?? ''),
+  ).length;
   return { file, valid: valid.length, killed, ignored, score: valid.length ? (killed / valid.length) * 100 : 100 };
 });
 rows.sort((a, b) => a.score - b.score);
