@@ -14,6 +14,9 @@ export function lazyModule<T>(importer: () => Promise<T>) {
     }));
 }
 
+/** Starts a load ahead of need (the learner reaching for a button); a failure stays quiet, as the real use retries. */
+export const preloader = (load: () => Promise<unknown>) => () => void load().catch(() => undefined);
+
 /** The module once `wanted` has been true and it has loaded; a failure is passed to `onError`. */
 export function useLazyModule<T>(load: () => Promise<T>, wanted: boolean, onError: (error: Error) => void) {
   const [loaded, setLoaded] = useState<T>();

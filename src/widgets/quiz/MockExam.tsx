@@ -10,7 +10,7 @@ import { examFormat } from '../../lib/exam';
 import { assembleExam, type AssembledExam } from '../../lib/quiz/exam';
 import { quizItems } from '../../lib/quiz/items';
 import { loadBank, type Bank } from './bank';
-import { lazyModule, useLazyModule } from '../lazy';
+import { lazyModule, preloader, useLazyModule } from '../lazy';
 import { MOCK_SCOPE, openAttempt, startAttempt } from '../../lib/quiz/history';
 import { scoredQuestions } from '../../lib/quiz/scoring';
 import { quizHistory } from '../../stores/quiz-history';
@@ -42,8 +42,6 @@ export default function MockExam({ preview }: Props) {
   // then; the running exam's also as soon as the learner reaches for the start button.
   const Running = useLazyModule(loadRunningExam, !!attempt, failed);
   const Results = useLazyModule(loadResults, past.length > 0 || !!attempt, failed);
-  // A failed preload stays quiet: Start tries again and says so if it fails.
-  const preloadRunning = () => void loadRunningExam().catch(() => undefined);
   // Focus moves once the result is on screen, with the heading at the top, so the score is never below the fold.
   useEffect(() => {
     if (!submitted || !Results) return;
@@ -168,4 +166,5 @@ export default function MockExam({ preview }: Props) {
 }
 
 const loadRunningExam = lazyModule(() => import('./RunningExam'));
+const preloadRunning = preloader(loadRunningExam);
 const loadResults = lazyModule(() => import('./MockResults'));

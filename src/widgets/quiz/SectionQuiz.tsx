@@ -9,7 +9,7 @@ import { useId, useState } from 'preact/hooks';
 import { openAttempt, startAttempt } from '../../lib/quiz/history';
 import type { QuizQuestion } from '../../lib/quiz/items';
 import { quizHistory } from '../../stores/quiz-history';
-import { lazyModule, useLazyModule } from '../lazy';
+import { lazyModule, preloader, useLazyModule } from '../lazy';
 import './quiz.css';
 
 interface Props {
@@ -33,8 +33,6 @@ export default function SectionQuiz({ scope, items, pick, intro }: Props) {
   // the start button, so starting feels instant.
   const Running = useLazyModule(loadRunningQuiz, !!attempt, failed);
   const Results = useLazyModule(loadQuizResults, !!attempt || !!last?.result, failed);
-  // A failed preload stays quiet: Start tries again and says so if it fails.
-  const preloadRunning = () => void loadRunningQuiz().catch(() => undefined);
 
   // An attempt is made only once it can be shown: if the quiz's code cannot load, nothing is recorded.
   const start = async () => {
@@ -94,4 +92,5 @@ export default function SectionQuiz({ scope, items, pick, intro }: Props) {
 }
 
 const loadRunningQuiz = lazyModule(() => import('./RunningQuiz'));
+const preloadRunning = preloader(loadRunningQuiz);
 const loadQuizResults = lazyModule(() => import('./QuizResults'));
