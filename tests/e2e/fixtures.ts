@@ -6,7 +6,11 @@ export const LESSON_2 = {
 };
 export const PROGRESS_KEY = 'aif-c01:progress';
 
-// E2E_PORT lets two checkouts run their browser tests side by side; the next two ports go to the Bedrock journeys.
-const firstPort = Number(process.env.E2E_PORT ?? 4329);
-/** The course server, a fake Amazon Bedrock runtime, and the course server calling that fake. */
-export const PORTS = { app: firstPort, fakeBedrock: firstPort + 1, bedrockApp: firstPort + 2 };
+/**
+ * The course server and the course server calling a fake Amazon Bedrock. Each listens on a free port that
+ * Playwright reads from its start-up line (see playwright.config.ts), so two runs can share a machine.
+ */
+export const SERVER_ORIGINS = {
+  app: () => `http://127.0.0.1:${process.env.E2E_APP_PORT}`,
+  bedrockApp: () => `http://127.0.0.1:${process.env.E2E_BEDROCK_APP_PORT}`,
+};

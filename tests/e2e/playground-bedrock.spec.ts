@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { PORTS } from './fixtures';
+import { SERVER_ORIGINS } from './fixtures';
 
 // The course server configured for Amazon Bedrock, with its calls going to the fake Bedrock runtime.
-test.use({ baseURL: `http://127.0.0.1:${PORTS.bedrockApp}` });
+test.use({ baseURL: SERVER_ORIGINS.bedrockApp() });
 
 const MODEL = 'Amazon Nova Micro';
 
