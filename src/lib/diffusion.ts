@@ -35,6 +35,7 @@ export function noiseSchedule(kind: ScheduleKind, steps = 1000): NoiseSchedule {
     // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end, so "<=" is the same.
     for (let i = 0; i < steps; i++) betas[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
   } else {
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end, so "<=" is the same.
     for (let i = 0; i < steps; i++) betas[i] = Math.min(1 - cosineF((i + 1) / steps) / cosineF(i / steps), MAX_BETA);
   }
   const alphas = betas.map((beta) => 1 - beta);

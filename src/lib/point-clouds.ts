@@ -11,8 +11,7 @@ function nearestDistance(points: ArrayLike<number>, i: number, reference: ArrayL
   for (let j = 0; j < reference.length; j += 2) {
     const dx = (reference[j] as number) - x;
     const dy = (reference[j + 1] as number) - y;
-    const squared = dx * dx + dy * dy;
-    if (squared < best) best = squared;
+    best = Math.min(best, dx * dx + dy * dy);
   }
   return Math.sqrt(best);
 }
@@ -34,17 +33,9 @@ export function chamferDistance(a: ArrayLike<number>, b: ArrayLike<number>) {
 
 /** For each point, the index of the reference cloud holding its nearest neighbour (a 1-nearest-neighbour classifier). */
 export function nearestCloud(points: ArrayLike<number>, references: readonly ArrayLike<number>[]) {
-  const count = points.length / 2;
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    let best = Infinity;
-    references.forEach((reference, index) => {
-      const distance = nearestDistance(points, i, reference);
-      if (distance < best) {
-        best = distance;
-        labels[i] = index;
-      }
-    });
-  }
-  return labels;
+  return Uint8Array.from({ length: points.length / 2 }, (_, i) => {
+    const distances = references.map((reference) => nearestDistance(points, i, reference));
+    // On a tie, the first of the clouds.
+    return distances.indexOf(Math.min(...distances));
+  });
 }

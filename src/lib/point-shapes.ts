@@ -11,8 +11,13 @@ export const POINT_CLASSES = ['cat', 'computer', 'cloud'] as const;
 export type PointClass = (typeof POINT_CLASSES)[number];
 
 type Point = readonly [number, number];
+interface Line {
+  kind: 'line';
+  from: Point;
+  to: Point;
+}
 type Stroke =
-  | { kind: 'line'; from: Point; to: Point }
+  | Line
   /** A whole circle, minus whatever lies inside `hiddenBy` circles or below `floor`. */
   | { kind: 'circle'; centre: Point; radius: number; hiddenBy?: readonly Circle[]; floor?: number };
 interface Circle {
@@ -20,16 +25,14 @@ interface Circle {
   radius: number;
 }
 
-const line = (from: Point, to: Point): Stroke => ({ kind: 'line', from, to });
-const polygon = (...corners: Point[]): Stroke[] =>
+const line = (from: Point, to: Point): Line => ({ kind: 'line', from, to });
+const polygon = (...corners: Point[]): Line[] =>
   corners.map((corner, i) => line(corner, corners[(i + 1) % corners.length] as Point));
 const rectangle = (left: number, bottom: number, right: number, top: number) =>
   polygon([left, bottom], [right, bottom], [right, top], [left, top]);
-const mirrored = (strokes: Stroke[]): Stroke[] =>
-  strokes.flatMap((stroke) => {
-    if (stroke.kind !== 'line') return [stroke];
-    return [stroke, line([-stroke.from[0], stroke.from[1]], [-stroke.to[0], stroke.to[1]])];
-  });
+/** The lines and their mirror images across the vertical axis. */
+const mirrored = (lines: Line[]): Line[] =>
+  lines.flatMap((stroke) => [stroke, line([-stroke.from[0], stroke.from[1]], [-stroke.to[0], stroke.to[1]])]);
 
 const head: Circle = { centre: [0, -0.15], radius: 0.75 };
 const onHead = (degrees: number): Point => [
@@ -86,9 +89,11 @@ function pointOn(stroke: Stroke, u: number): Point | undefined {
     return [stroke.from[0] + u * (stroke.to[0] - stroke.from[0]), stroke.from[1] + u * (stroke.to[1] - stroke.from[1])];
   }
   const angle = 2 * Math.PI * u;
+  // Stryker disable next-line ArithmeticOperator: "−" mirrors a uniform angle, which stays uniform: the same outline.
   const x = stroke.centre[0] + stroke.radius * Math.cos(angle);
+  // Stryker disable next-line ArithmeticOperator: "−" mirrors a uniform angle, which stays uniform: the same outline.
   const y = stroke.centre[1] + stroke.radius * Math.sin(angle);
-  if (stroke.floor !== undefined && y < stroke.floor) return undefined;
+  if (y < (stroke.floor ?? -Infinity)) return undefined;
   if (stroke.hiddenBy?.some((c) => Math.hypot(x - c.centre[0], y - c.centre[1]) < c.radius)) return undefined;
   return [x, y];
 }

@@ -46,6 +46,17 @@ describe('noise schedules', () => {
     expect(noiseSchedule('linear', 100).betas[99]).toBeCloseTo(0.2, 12);
   });
 
+  it('build the cosine schedule from f(t) = cos²((t / T + 0.008) / 1.008 · π/2): ᾱ_t = f(t) / f(0), β capped at 0.999', () => {
+    const f = (fraction: number) => Math.cos(((fraction + 0.008) / 1.008) * (Math.PI / 2)) ** 2;
+    const short = noiseSchedule('cosine', 10);
+    for (let t = 1; t < 10; t++) expect(alphaBar(short, t)).toBeCloseTo(f(t / 10) / f(0), 12);
+    // f(1) is all but 0, so the last β would be all but 1.
+    expect(short.betas[9]).toBe(0.999);
+    // Only t / T matters: step 500 of 1,000 keeps what step 5 of 10 does, the reference value 0.49384.
+    expect(relative(alphaBar(noiseSchedule('cosine', 1000), 500), 0.49384)).toBeLessThan(2e-3);
+    expect(alphaBar(short, 5)).toBeCloseTo(alphaBar(noiseSchedule('cosine', 1000), 500), 12);
+  });
+
   it('keeps about half the signal at t = 500 with cosine and almost none with linear', () => {
     expect(alphaBar(cosine, 500)).toBeGreaterThan(0.45);
     expect(alphaBar(linear, 500)).toBeLessThan(0.1);
@@ -123,6 +134,25 @@ describe('reverse steps with the oracle noise', () => {
     };
     run().forEach((value, i) => expect(value).toBeCloseTo(x0[i] as number, 6));
     expect(run()).toEqual(run());
+  });
+
+  it('draw one random number per value when they add noise, and none when they add none', () => {
+    let draws = 0;
+    const counted = () => {
+      draws++;
+      return 0.5;
+    };
+    const noisy = Float64Array.from([0.2, -0.3, 0.8]);
+    const drawsFor = (step: () => unknown) => {
+      draws = 0;
+      step();
+      return draws;
+    };
+    expect(drawsFor(() => ddpmStep(noisy, x0.slice(0, 3), 500, linear, counted))).toBe(3);
+    expect(drawsFor(() => ddpmStep(noisy, x0.slice(0, 3), 1, linear, counted))).toBe(0);
+    expect(drawsFor(() => ddimStep(noisy, x0.slice(0, 3), 500, 480, cosine, 1, counted))).toBe(3);
+    // Deterministic DDIM (η = 0) leaves the generator where it was, so a seed gives the same run.
+    expect(drawsFor(() => ddimStep(noisy, x0.slice(0, 3), 500, 480, cosine, 0, counted))).toBe(0);
   });
 
   it('spaces sampler timesteps from T down to 1', () => {
