@@ -3,12 +3,17 @@
  * interpolated Kneser-Ney smoothing. Self-contained, so the training script can run it directly in Node.
  */
 
-/** Abbreviations such as U.S. and Mrs., words (letters, digits, inner apostrophes and hyphens), punctuation marks. */
-const TOKEN = /(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc)\.|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*|[.,;:!?()]/g;
 export const UNKNOWN = '<unk>';
 
+/**
+ * Splits text into abbreviations such as U.S. and Mrs., words (letters, digits, inner apostrophes and hyphens) and
+ * punctuation marks; curly apostrophes become straight ones.
+ */
 export function tokenize(text: string): string[] {
-  return (text.match(TOKEN) ?? []).map((token) => token.replace('’', "'"));
+  const tokens = text.match(
+    /(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc)\.|[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*|[.,;:!?()]/g,
+  );
+  return (tokens ?? []).map((token) => token.replaceAll('’', "'"));
 }
 
 /** The trained model as stored: integer counts only, so the file is compact and exact. */
@@ -43,7 +48,7 @@ export function train(documents: readonly string[][], options: TrainingOptions):
     UNKNOWN,
     ...[...wordCounts]
       .filter(([, count]) => count >= options.minWordCount)
-      .sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : 1))
+      .sort(byCountThenWord)
       .map(([word]) => word),
   ];
   const idOf = new Map(vocabulary.map((word, id) => [word, id]));
@@ -66,30 +71,24 @@ export function train(documents: readonly string[][], options: TrainingOptions):
 
   // Kneser-Ney lower orders count contexts, not occurrences: in how many different contexts a word appears.
   const continuation = vocabulary.map(() => 0);
-  const bigramContinuation = new Map<string, number>();
   for (const pair of bigramTypes) {
     const [, w] = pair.split(' ').map(Number) as [number, number];
     continuation[w] = (continuation[w] ?? 0) + 1;
   }
-  for (const key of trigramCounts.keys()) {
-    const [, v] = key.split(' ');
-    for (const w of trigramCounts.get(key)?.keys() ?? []) {
-      const pair = `${v} ${w}`;
-      bigramContinuation.set(pair, (bigramContinuation.get(pair) ?? 0) + 1);
-    }
+  // Per word v: for each next word w, how many different words u came before "v w".
+  const bigramContinuation = new Map<number, Map<number, number>>();
+  for (const [key, next] of trigramCounts) {
+    const v = Number(key.split(' ')[1]);
+    const followers = bigramContinuation.get(v) ?? new Map<number, number>();
+    for (const w of next.keys()) followers.set(w, (followers.get(w) ?? 0) + 1);
+    bigramContinuation.set(v, followers);
   }
-  const bigrams: number[][] = vocabulary.map(() => []);
-  for (const [pair, count] of [...bigramContinuation].sort(([a], [b]) => pairOrder(a, b))) {
-    const [v, w] = pair.split(' ').map(Number) as [number, number];
-    bigrams[v]?.push(w, count);
-  }
+  const bigrams = vocabulary.map((_, v) => byNextId([...(bigramContinuation.get(v) ?? [])]));
 
   const trigrams: Record<string, number[]> = {};
-  for (const key of [...trigramCounts.keys()].sort(pairOrder)) {
-    const kept = [...(trigramCounts.get(key) ?? [])]
-      .filter(([, count]) => count >= options.minTrigramCount)
-      .sort(([a], [b]) => a - b);
-    if (kept.length > 0) trigrams[key] = kept.flat();
+  for (const [key, next] of [...trigramCounts].sort(([a], [b]) => pairOrder(a, b))) {
+    const kept = [...next].filter(([, count]) => count >= options.minTrigramCount);
+    if (kept.length > 0) trigrams[key] = byNextId(kept);
   }
 
   return {
@@ -102,8 +101,19 @@ export function train(documents: readonly string[][], options: TrainingOptions):
   };
 }
 
+/** The most frequent word first; equal counts in alphabetical order. */
+function byCountThenWord([a, ca]: [string, number], [b, cb]: [string, number]) {
+  // Stryker disable next-line EqualityOperator: the words compared are distinct Map keys, so '<' and '<=' agree.
+  return cb - ca || (a < b ? -1 : 1);
+}
+
 function pairOrder(a: string, b: string) {
   const [a1, a2] = a.split(' ').map(Number) as [number, number];
   const [b1, b2] = b.split(' ').map(Number) as [number, number];
   return a1 - b1 || a2 - b2;
+}
+
+/** [nextId, count] pairs as the flat list the model stores: [nextId, count, nextId, count, …] by nextId. */
+function byNextId(pairs: [number, number][]) {
+  return pairs.sort(([a], [b]) => a - b).flat();
 }
