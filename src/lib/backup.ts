@@ -169,10 +169,12 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
   const completed = keyedRecord(Object.entries(incoming.progress.completed));
   for (const [lessonId, at] of Object.entries(current.progress.completed)) {
     const other = completed[lessonId];
+    // Stryker disable next-line EqualityOperator: at equal times both are the same text.
     completed[lessonId] = other && other < at ? other : at;
   }
-  const visits = [current.progress.lastVisited, incoming.progress.lastVisited].filter((visit) => visit !== null);
-  const lastVisited = visits.sort((a, b) => (a.at < b.at ? 1 : -1))[0] ?? null;
+  // The latest visit; on a tie, this browser's.
+  const [here, there] = [current.progress.lastVisited, incoming.progress.lastVisited];
+  const lastVisited = here && there ? (there.at > here.at ? there : here) : (here ?? there);
 
   const attempts = unionById(current.history.attempts, incoming.history.attempts, (attempt) => attempt.startedAt);
 
@@ -195,7 +197,7 @@ export function mergeData(current: LearnerData, incoming: LearnerData): LearnerD
 /** This browser's items and the incoming ones it lacks (by id), oldest first; on a tie, this browser's first. */
 function unionById<T extends { id: string }>(current: readonly T[], incoming: readonly T[], time: (item: T) => string) {
   const known = new Set(current.map((item) => item.id));
-  return [...current, ...incoming.filter((item) => !known.has(item.id))].sort((a, b) =>
-    time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0,
+  return [...current, ...incoming.filter((item) => !known.has(item.id))].sort(
+    (a, b) => Date.parse(time(a)) - Date.parse(time(b)),
   );
 }

@@ -43,6 +43,7 @@ export function parseSpendRecord(raw: string): SpendRecord | undefined {
   const data = parseObject(raw);
   const { day, spentUsd } = data ?? {};
   if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for every non-number too; the typeof check narrows the type.
   if (typeof spentUsd !== 'number' || !Number.isFinite(spentUsd) || spentUsd < 0) return undefined;
   return { day, spentUsd };
 }
@@ -52,7 +53,8 @@ export type ReserveResult =
 
 /** Spending per UTC day against a cap, with reservations for requests still running. */
 export class SpendLedger {
-  private day = '';
+  /** The UTC day of `committed`, once the clock has been read. */
+  private day?: string;
   /** US dollars spent on `day`. */
   private committed = 0;
   /** US dollars held for requests still running, whatever day they started. */

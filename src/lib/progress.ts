@@ -14,7 +14,10 @@ export interface Progress {
   lastVisited: { lessonId: string; at: string } | null;
 }
 
-const LESSON_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+/** A lesson id: "section/lesson", in lower case. */
+function isLessonId(id: string) {
+  return /^[a-z0-9-]+\/[a-z0-9-]+$/.test(id);
+}
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, completed: {}, lastVisited: null };
@@ -35,7 +38,7 @@ export function decodeProgress(raw: string): Decoded<Progress> {
   if (isRecord(data.completed)) {
     progress.completed = keyedRecord();
     for (const [lessonId, at] of Object.entries(data.completed)) {
-      if (LESSON_ID.test(lessonId) && isTimestamp(at)) progress.completed[lessonId] = at;
+      if (isLessonId(lessonId) && isTimestamp(at)) progress.completed[lessonId] = at;
       else dropped += 1;
     }
   } else if (data.completed !== undefined) {
@@ -43,12 +46,7 @@ export function decodeProgress(raw: string): Decoded<Progress> {
   }
 
   const visit = data.lastVisited;
-  if (
-    isRecord(visit) &&
-    typeof visit.lessonId === 'string' &&
-    LESSON_ID.test(visit.lessonId) &&
-    isTimestamp(visit.at)
-  ) {
+  if (isRecord(visit) && typeof visit.lessonId === 'string' && isLessonId(visit.lessonId) && isTimestamp(visit.at)) {
     progress.lastVisited = { lessonId: visit.lessonId, at: visit.at };
   } else if (visit !== null && visit !== undefined) {
     dropped += 1;
@@ -89,8 +87,8 @@ export function continueTarget(outline: Outline, progress: Progress) {
   const lessons = outline.sections.flatMap((section) => section.lessons);
   const unfinished = (lesson: { id: string }) => !(lesson.id in progress.completed);
   const lastIndex = lessons.findIndex((lesson) => lesson.id === progress.lastVisited?.lessonId);
-  const afterLast = lastIndex >= 0 ? lessons.slice(lastIndex).find(unfinished) : undefined;
-  const target = afterLast ?? lessons.find(unfinished);
+  // From the last lesson opened (the start when there is none), then from the start again.
+  const target = lessons.slice(Math.max(lastIndex, 0)).find(unfinished) ?? lessons.find(unfinished);
   if (!target) return null;
   return { lesson: target, resuming: lastIndex >= 0 };
 }

@@ -3,7 +3,7 @@ import { createBackup, importMessage, mergeData, readBackup, type LearnerData } 
 import { emptyConversation, MAX_TURNS, type Turn } from '../../src/lib/playground/conversation';
 import { emptyProgress, recordVisit, setCompleted } from '../../src/lib/progress';
 import { emptyHistory, startAttempt } from '../../src/lib/quiz/history';
-import { emptyReviewCards } from '../../src/lib/quiz/review-cards';
+import { emptyReviewCards, type StoredCard } from '../../src/lib/quiz/review-cards';
 import { recordAnswer } from '../../src/lib/quiz/review-schedule';
 import { doneAnswer, lane } from './playground/fixtures';
 
@@ -105,6 +105,12 @@ describe('backups', () => {
     expect(JSON.stringify(reading.ok && reading.data)).not.toContain('xxx');
   });
 
+  it('count only the names of fields, not what a known field holds', () => {
+    const backup = createBackup(data(T1, 'a/one', 'q1', 'a'), T2);
+    const reading = readBackup(JSON.stringify({ ...backup, exportedAt: { day: '2026-11-20' } }), KNOWN);
+    expect(reading.ok && reading.skipped).toEqual(NOTHING_SKIPPED);
+  });
+
   it('say what an import did, in words', () => {
     const now = data(T1, 'a/one', 'q1', 'a');
     expect(importMessage({ saved: 'ok', now, skipped: NOTHING_SKIPPED, fileSize: 900 })).toBe(
@@ -175,6 +181,15 @@ describe('backups', () => {
     expect(mergeData(fresh, fresh).progress.lastVisited).toBeNull();
   });
 
+  it('keep this browser’s last visit, attempt and turn first when both sides have one from the same moment', () => {
+    const here = data(T1, 'a/one', 'q1', 'a');
+    const there = data(T1, 'b/two', 'q2', 'b');
+    const merged = mergeData(here, there);
+    expect(merged.progress.lastVisited).toEqual({ lessonId: 'a/one', at: T1.toISOString() });
+    expect(merged.history.attempts.map((a) => a.scope)).toEqual(['a', 'b']);
+    expect(merged.conversation.turns.map((t) => t.id)).toEqual(['turn-q1', 'turn-q2']);
+  });
+
   it('take the backup’s playground settings when this browser has none', () => {
     const here = data(T2, 'a/one', 'q1', 'a');
     const there = data(T1, 'a/one', 'q2', 'b');
@@ -194,6 +209,25 @@ describe('backups', () => {
     expect(newest?.last_review).toBe(T2.toISOString());
     expect(mergeData(older, newer).cards.cards.q1).toEqual(newest);
     expect(mergeData(newer, older).cards.cards.q1).toEqual(newest);
+  });
+
+  it('prefer a card that has been reviewed to one that has not, whichever side each is on', () => {
+    const reviewed = data(T1, 'a/one', 'q1', 'a');
+    // A new card, as the scheduler starts one: never reviewed, so it has no last review.
+    const card: StoredCard = {
+      due: T1.toISOString(),
+      stability: 0,
+      difficulty: 0,
+      elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      reps: 0,
+      lapses: 0,
+      state: 0,
+    };
+    const unreviewed = { ...reviewed, cards: { ...reviewed.cards, cards: { q1: card } } };
+    expect(mergeData(unreviewed, reviewed).cards.cards.q1).toEqual(reviewed.cards.cards.q1);
+    expect(mergeData(reviewed, unreviewed).cards.cards.q1).toEqual(reviewed.cards.cards.q1);
   });
 
   it('keep this browser’s card when both were answered at the same moment', () => {

@@ -75,14 +75,45 @@ describe('daily spend ledger', () => {
   test('a cap of 0 refuses every paid request', () => {
     expect(new SpendLedger(0).reserve(0.000001).ok).toBe(false);
     expect(new SpendLedger(0).reserve(0).ok).toBe(true);
-    expect(() => new SpendLedger(-1)).toThrow(RangeError);
+    expect(() => new SpendLedger(-1)).toThrow(new RangeError('A spend cap must be 0 US dollars or more'));
+  });
+
+  test('settling one request leaves the others held', () => {
+    const ledger = new SpendLedger(1, () => noon);
+    const first = ledger.reserve(0.5);
+    expect(ledger.reserve(0.4).ok).toBe(true);
+    if (first.ok) ledger.settle(first.reservation, 0.1);
+    // 0.1 spent and 0.4 still held: 0.6 more would make 1.1.
+    expect(ledger.reserve(0.6).ok).toBe(false);
+    expect(ledger.reserve(0.5).ok).toBe(true);
+  });
+
+  test('a request settled after midnight UTC counts on the new day even when nothing else happened in between', () => {
+    let now = Date.parse('2026-11-22T23:59:30Z');
+    const ledger = new SpendLedger(1, () => now);
+    const running = ledger.reserve(0.9);
+    now += 60_000;
+    if (running.ok) ledger.settle(running.reservation, 0.3);
+    expect(ledger.spentTodayUsd).toBe(0.3);
   });
 });
 
 describe('parseSpendRecord', () => {
   test('reads a day and an amount, and nothing else', () => {
     expect(parseSpendRecord('{"day":"2026-11-22","spentUsd":0.25}')).toEqual({ day: '2026-11-22', spentUsd: 0.25 });
-    for (const raw of ['', 'null', '[]', '{"day":"22/11/2026","spentUsd":1}', '{"day":"2026-11-22","spentUsd":-1}'])
+    expect(parseSpendRecord('{"day":"2026-11-22","spentUsd":0}')).toEqual({ day: '2026-11-22', spentUsd: 0 });
+    for (const raw of [
+      '',
+      'null',
+      '[]',
+      '{"day":"22/11/2026","spentUsd":1}',
+      '{"day":"2026-11-22T10:00:00Z","spentUsd":1}',
+      '{"day":"on 2026-11-22","spentUsd":1}',
+      '{"day":["2026-11-22"],"spentUsd":1}',
+      '{"day":"2026-11-22","spentUsd":-1}',
+      '{"day":"2026-11-22","spentUsd":"1"}',
+      '{"day":"2026-11-22","spentUsd":1e999}',
+    ])
       expect(parseSpendRecord(raw), raw).toBeUndefined();
   });
 });

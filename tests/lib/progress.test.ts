@@ -51,6 +51,31 @@ describe('decodeProgress', () => {
     expect(decoded.value.lastVisited).toEqual({ lessonId: 's1/a', at: AT });
   });
 
+  it('drops lesson ids that are not a section and a lesson in lower case', () => {
+    const decoded = decodeProgress(JSON.stringify({ version: 1, completed: { 's1/a': AT, 'S1/a': AT, 's1/a/b': AT } }));
+    expect(decoded).toMatchObject({ problem: 'partly-invalid', dropped: 2 });
+    expect(decoded.value.completed).toEqual({ 's1/a': AT });
+  });
+
+  it('counts completions that are not a list of lessons as one dropped entry, and no completions as none', () => {
+    expect(decodeProgress(JSON.stringify({ version: 1, completed: 'all' }))).toEqual({
+      value: emptyProgress(),
+      problem: 'partly-invalid',
+      dropped: 1,
+    });
+    expect(decodeProgress(JSON.stringify({ version: 1, completed: null }))).toMatchObject({ dropped: 1 });
+    const visited = { lessonId: 's1/a', at: AT };
+    expect(decodeProgress(JSON.stringify({ version: 1, lastVisited: visited }))).toEqual({
+      value: { ...emptyProgress(), lastVisited: visited },
+      dropped: 0,
+    });
+  });
+
+  it('drops a last visit whose lesson id is not text', () => {
+    const decoded = decodeProgress(JSON.stringify({ version: 1, lastVisited: { lessonId: ['s1/a'], at: AT } }));
+    expect(decoded).toEqual({ value: emptyProgress(), problem: 'partly-invalid', dropped: 1 });
+  });
+
   it('drops a malformed last visit but keeps completions', () => {
     const decoded = decodeProgress(JSON.stringify({ version: 1, completed: { 's1/a': AT }, lastVisited: 'yesterday' }));
     expect(decoded).toMatchObject({ problem: 'partly-invalid', dropped: 1 });
@@ -103,6 +128,11 @@ describe('continueTarget', () => {
   it('returns to the last lesson visited while it is unfinished', () => {
     const progress = recordVisit(emptyProgress(), 's1/b', new Date(AT));
     expect(continueTarget(outline, progress)?.lesson.id).toBe('s1/b');
+  });
+
+  it('resumes at the very first lesson when that is the one last visited', () => {
+    const progress = recordVisit(emptyProgress(), 's1/a', new Date(AT));
+    expect(continueTarget(outline, progress)).toEqual({ lesson: outline.sections[0]?.lessons[0], resuming: true });
   });
 
   it('moves on to the next unfinished lesson once the last one is complete', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRepair } from '../../src/lib/repair-notice';
-import { keyedRecord, type DataRepair } from '../../src/lib/stored-data';
+import { keyedRecord, parseObject, problemOf, type DataRepair } from '../../src/lib/stored-data';
 
 const repair: Omit<DataRepair, 'original'> = {
   what: 'progress',
@@ -42,5 +42,21 @@ describe('keyedRecord', () => {
     expect(Object.keys(record)).toEqual(['__proto__', 'toString']);
     expect(Object.getPrototypeOf(record)).toBeNull();
     expect(JSON.stringify(record)).toBe('{"__proto__":1,"toString":2}');
+  });
+});
+
+describe('parseObject', () => {
+  it('gives null for text that is not JSON, and for JSON that is not an object', () => {
+    expect(parseObject('{"completed": {')).toBeNull();
+    expect(parseObject('[1]')).toBeNull();
+    expect(parseObject('{"a":1}')).toEqual({ a: 1 });
+  });
+});
+
+describe('problemOf', () => {
+  it('takes only a number above the current version for a newer version', () => {
+    expect(problemOf(2, 1, 0)).toBe('newer-version');
+    expect(problemOf('7', 1, 0)).toBe('partly-invalid');
+    expect(problemOf(1, 1, 0)).toBeUndefined();
   });
 });

@@ -28,6 +28,7 @@ export interface AssembledExam {
 
 const partsOf = (question: Question) => (question.type === 'case-study' ? question.questions.length : 1);
 const domainOf = (question: Question) =>
+  // Stryker disable next-line OptionalChaining: the schema gives every case study two or more questions.
   question.type === 'case-study' ? (question.questions[0]?.domain ?? 0) : question.domain;
 
 /** Splits a whole number by weights so the parts add up exactly (largest remainder). */
@@ -36,14 +37,13 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   if (sum === 0) return weights.map(() => 0);
   const exact = weights.map((weight) => (total * weight) / sum);
   const parts = exact.map(Math.floor);
+  // Sorting is stable: among equal remainders, the first listed comes first.
   const order = exact
     .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+    .sort((a, b) => b.remainder - a.remainder);
+  // Each remainder is below 1, so no more places are left over than there are weights.
   const leftover = total - parts.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < leftover; i++) {
-    const index = order[i % order.length]?.index ?? 0;
-    parts[index] = (parts[index] ?? 0) + 1;
-  }
+  for (const { index } of order.slice(0, leftover)) parts[index] = (parts[index] ?? 0) + 1;
   return parts;
 }
 
@@ -51,14 +51,15 @@ export function assembleExam(
   bank: readonly Question[],
   { size = 65, seed }: { size?: number; seed: number },
 ): AssembledExam {
-  const pools = examDomains.map((domain) =>
-    shuffled(
+  const pools = examDomains.map((domain) => ({
+    weight: domain.weight,
+    questions: shuffled(
       bank.filter((question) => domainOf(question) === domain.id),
       // Stryker disable next-line ArithmeticOperator: any seed of its own per domain shuffles as well as another.
       seed + domain.id,
     ),
-  );
-  const available = pools.map((pool) => pool.reduce((sum, question) => sum + partsOf(question), 0));
+  }));
+  const available = pools.map(({ questions }) => questions.reduce((sum, question) => sum + partsOf(question), 0));
   const targets = apportion(
     size,
     examDomains.map((domain) => domain.weight),
@@ -77,27 +78,28 @@ export function assembleExam(
   }
 
   const drawn: Question[] = [];
-  const passedOver: Question[][] = examDomains.map(() => []);
-  const counts = examDomains.map((_, index) => {
+  const counts: number[] = [];
+  const passedOver = pools.map(({ weight, questions }, index) => {
+    const passed: Question[] = [];
     let count = 0;
-    for (const question of pools[index] ?? []) {
+    for (const question of questions) {
       if (count + partsOf(question) > (quota[index] ?? 0)) {
-        passedOver[index]?.push(question);
+        passed.push(question);
         continue;
       }
       drawn.push(question);
       count += partsOf(question);
     }
-    return count;
+    counts.push(count);
+    return { index, weight, passed };
   });
   // A case study too big for what is left of its domain's quota was passed over, leaving the exam short: the gap is
-  // filled from the questions passed over, heaviest domains first, so the exam has `size` questions when it can.
+  // filled from the questions passed over, heaviest domains first (the first listed among equals: sorting is stable),
+  // so the exam has `size` questions when it can.
   let gap = size - counts.reduce((a, b) => a + b, 0);
-  const heaviestFirst = examDomains
-    .map((_, index) => index)
-    .sort((a, b) => (examDomains[b]?.weight ?? 0) - (examDomains[a]?.weight ?? 0) || a - b);
-  for (const index of heaviestFirst)
-    for (const question of passedOver[index] ?? []) {
+  passedOver.sort((a, b) => b.weight - a.weight);
+  for (const { index, passed } of passedOver)
+    for (const question of passed) {
       if (partsOf(question) > gap) continue;
       drawn.push(question);
       counts[index] = (counts[index] ?? 0) + partsOf(question);

@@ -2,6 +2,11 @@
 import type { StandaloneQuestion } from '../../schemas/quiz';
 import type { Answer } from './scoring';
 
+/** Whether a key picks an option: 1 to 9. */
+function isNumberKey(key: string) {
+  return /^[1-9]$/.test(key);
+}
+
 /** The answer after pressing a number key (1 is the first option shown), or undefined when the key does nothing. */
 export function answerForNumberKey(
   question: StandaloneQuestion,
@@ -9,7 +14,7 @@ export function answerForNumberKey(
   given: Answer | undefined,
   key: string,
 ): Answer | undefined {
-  if (!/^[1-9]$/.test(key) || (question.type !== 'single' && question.type !== 'multiple')) return undefined;
+  if (!isNumberKey(key) || (question.type !== 'single' && question.type !== 'multiple')) return undefined;
   const optionId = order[Number(key) - 1];
   if (!optionId) return undefined;
   if (question.type === 'single') return optionId;
@@ -40,7 +45,7 @@ export function quizKeyAction({ key, target, modified }: KeyPress): QuizKeyActio
   if (target === 'select') return undefined;
   if (target === 'choice' && key === 'ArrowDown') return 'next-choice';
   if (target === 'choice' && key === 'ArrowUp') return 'previous-choice';
-  if (/^[1-9]$/.test(key)) return 'option';
+  if (isNumberKey(key)) return 'option';
   if (key === 'f' || key === 'F') return 'flag';
   if (key === 'Enter' && target !== 'button') return 'enter';
   return undefined;

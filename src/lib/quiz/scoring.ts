@@ -16,7 +16,6 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
 
 export function isCorrect(question: StandaloneQuestion, answer: Answer | undefined): boolean {
-  if (answer === undefined) return false;
   switch (question.type) {
     case 'single':
       return answer === question.answer;
@@ -40,7 +39,6 @@ export function isCorrect(question: StandaloneQuestion, answer: Answer | undefin
 
 /** Whether an answer is complete enough to submit: something chosen for every part of the question. */
 export function isComplete(question: StandaloneQuestion, answer: Answer | undefined): boolean {
-  if (answer === undefined) return false;
   switch (question.type) {
     case 'single':
       return typeof answer === 'string' && answer !== '';

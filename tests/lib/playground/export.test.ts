@@ -101,7 +101,73 @@ describe('conversationToMarkdown', () => {
   });
 });
 
+describe('conversationToMarkdown, turn by turn', () => {
+  it('notes the system prompt only when it changes, and leaves out an answer not written yet', () => {
+    const markdown = conversationToMarkdown({
+      ...emptyConversation(),
+      turns: [
+        { id: '1', at: '2026-11-22T10:00:00.000Z', prompt: 'Hi', system: '', answers: [doneAnswer()] },
+        {
+          id: '2',
+          at: '2026-11-22T10:01:00.000Z',
+          prompt: 'Again',
+          system: 'Be brief.',
+          answers: [doneAnswer({ status: 'streaming', text: '', usage: undefined })],
+        },
+        { id: '3', at: '2026-11-22T10:02:00.000Z', prompt: 'Last', system: '', answers: [] },
+      ],
+    });
+    expect(markdown).toBe(
+      [
+        '# Playground conversation',
+        '',
+        '## You',
+        '',
+        'Hi',
+        '',
+        '### **Course model** (temperature 1, top-p 1, seed 42, max tokens 40)',
+        '',
+        'Amazon Bedrock is a service.',
+        '',
+        '_4 input + 5 output tokens, first token 12 ms, total 40 ms, cost $0_',
+        '',
+        '> System prompt: Be brief.',
+        '',
+        '## You',
+        '',
+        'Again',
+        '',
+        '### **Course model** (temperature 1, top-p 1, seed 42, max tokens 40)',
+        '',
+        '> No system prompt.',
+        '',
+        '## You',
+        '',
+        'Last',
+        '',
+        '---',
+        '',
+        'Total: 1 answer, 4 input + 5 output tokens, $0.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('answerFigures', () => {
+  it('leaves out the timings an answer has none of', () => {
+    expect(answerFigures(doneAnswer({ timeToFirstTokenMs: undefined, latencyMs: undefined }))).toBe(
+      '4 input + 5 output tokens, cost $0',
+    );
+    expect(answerFigures(doneAnswer({ timeToFirstTokenMs: undefined, latencyMs: 2400 }))).toBe(
+      '4 input + 5 output tokens, total 2.4 s, cost $0',
+    );
+  });
+
+  it('says there is no answer when a failure kept no message', () => {
+    expect(answerFigures(doneAnswer({ status: 'error', text: '', usage: undefined }))).toBe('No answer.');
+  });
+
   it('gives a stopped answer what it used so far, saying when that is an estimate', () => {
     const stopped = { status: 'stopped', usage: { inputTokens: 4, outputTokens: 3 } } as const;
     expect(answerFigures(doneAnswer({ ...stopped, costUsd: 0 }))).toBe(
@@ -128,6 +194,15 @@ describe('settingsSummary', () => {
     );
     expect(settingsSummary(doneAnswer({ lane: lane({ modelId: haiku.id }), onlySent: 'temperature' }))).toBe(
       'temperature 1, max tokens 40',
+    );
+  });
+
+  it('lists the stop sequences that were set, written as JSON strings, skipping empty boxes', () => {
+    expect(settingsSummary(doneAnswer({ lane: lane({ stopSequences: ['', '.', '\n'] }) }))).toBe(
+      'temperature 1, top-p 1, seed 42, max tokens 40, stop sequences ".", "\\n"',
+    );
+    expect(settingsSummary(doneAnswer({ lane: lane({ stopSequences: ['', ''] }) }))).toBe(
+      'temperature 1, top-p 1, seed 42, max tokens 40',
     );
   });
 });

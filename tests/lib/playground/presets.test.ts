@@ -10,12 +10,15 @@ describe('presetFromSearch', () => {
   it('says so when the preset does not exist, and lists the ones that do', () => {
     const { preset, problem } = presetFromSearch('?preset=nope');
     expect(preset).toBeUndefined();
-    expect(problem).toContain('"nope"');
-    expect(problem).toContain('top-p');
+    expect(problem).toBe(
+      'There is no preset called "nope", so the playground opened with its usual setup. Presets: ' +
+        'temperature-0-vs-1, top-p, system-prompt, stop-sequence.',
+    );
   });
 
-  it('gives nothing without a preset', () => {
+  it('gives nothing without a preset, or with an empty one', () => {
     expect(presetFromSearch('')).toEqual({});
+    expect(presetFromSearch('?preset=')).toEqual({});
   });
 });
 
@@ -45,6 +48,11 @@ describe('presetSettings', () => {
     expect(presetSettings(preset, [builtIn, novaLite, haiku])?.lanes[0].modelId).toBe(haiku.id);
     expect(presetSettings(preset, [builtIn, novaLite])?.lanes[0].modelId).toBe(builtIn.id);
     expect(presetSettings(preset, [builtIn])?.system).toMatch(/tutor/);
+  });
+
+  it('gives no settings when the server can run no model', () => {
+    expect(presetSettings(byId('temperature-0-vs-1'), [novaLite])).toBeNull();
+    expect(presetSettings(byId('system-prompt'), [])).toBeNull();
   });
 
   it('every preset has a prompt and a note, and a unique id', () => {

@@ -75,6 +75,20 @@ describe('assembleExam', () => {
     expect(exam.domains.map((d) => d.drawn)).toEqual([3, 19, 22, 10, 11]);
   });
 
+  it("shares an empty domain's questions among all the others by weight", () => {
+    const exam = assembleExam(bank({ 1: 100, 2: 100, 3: 100, 4: 0, 5: 100 }), { seed: 8 });
+    // Domain 4's 9 shared 20 : 24 : 28 : 14 = 2.09, 2.51, 2.93, 1.47: 2, 2, 2, 1, and the 2 left over go to the
+    // largest remainders, domains 3 and 2.
+    expect(exam.domains.map((d) => d.drawn)).toEqual([15, 19, 21, 0, 10]);
+  });
+
+  it('shares by weight again in a second round, not all to the heaviest domain', () => {
+    // Domain 1 lacks 10, shared 3, 3, 2, 2 as above; domains 4 and 5 have 10 each, not 11, so 2 go round again,
+    // 24 : 28 = 0.92, 1.08: one to domain 3 and the one left over to domain 2, the larger remainder.
+    const exam = assembleExam(bank({ 1: 3, 2: 100, 3: 100, 4: 10, 5: 10 }), { seed: 9 });
+    expect(exam.domains.map((d) => d.drawn)).toEqual([3, 20, 22, 10, 10]);
+  });
+
   it('draws case studies whole, passing over one that would overfill its domain and filling the gap elsewhere', () => {
     // 20 questions: targets 4, 5, 5, 3, 3. Domain 3 has only two 3-part case studies: one fits its 5, the other
     // would make 6, so it is passed over and the 2 places left go to the heaviest domain that can fill them.

@@ -12,12 +12,14 @@ describe('answerForNumberKey', () => {
     const order = ['e', 'd', 'c', 'b', 'a'];
     expect(answerForNumberKey(multiple, order, ['a'], '1')).toEqual(['a', 'e']);
     expect(answerForNumberKey(multiple, order, ['a', 'e'], '1')).toEqual(['a']);
+    expect(answerForNumberKey(multiple, order, undefined, '2')).toEqual(['d']);
   });
 
   it('ignores other keys, missing positions and other question types', () => {
     expect(answerForNumberKey(single('s'), ['a', 'b', 'c', 'd'], undefined, '5')).toBeUndefined();
     expect(answerForNumberKey(single('s'), ['a', 'b', 'c', 'd'], undefined, 'x')).toBeUndefined();
     expect(answerForNumberKey(ordering, ['a', 'b', 'c'], undefined, '1')).toBeUndefined();
+    expect(answerForNumberKey(multiple, ['e', 'd', 'c', 'b', 'a'], ['a'], '6')).toBeUndefined();
   });
 });
 
@@ -33,6 +35,9 @@ describe('quizKeyAction', () => {
     expect(press('ArrowRight')).toBe('next');
     expect(press('ArrowLeft')).toBe('previous');
     expect(press('x')).toBeUndefined();
+    expect(press('F1')).toBeUndefined();
+    expect(press('0')).toBeUndefined();
+    expect(press('10')).toBeUndefined();
   });
 
   it('goes between questions with ← → wherever focus is, options and menus included', () => {
@@ -47,6 +52,8 @@ describe('quizKeyAction', () => {
     expect(press('ArrowUp', 'choice')).toBe('previous-choice');
     expect(press('1', 'choice')).toBe('option');
     expect(press('ArrowDown', 'other')).toBeUndefined();
+    expect(press('ArrowUp', 'other')).toBeUndefined();
+    expect(press('ArrowUp', 'button')).toBeUndefined();
   });
 
   it("leaves menus' own keys, buttons' Enter and browser shortcuts alone", () => {
