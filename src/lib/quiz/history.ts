@@ -82,8 +82,9 @@ export function readAttempt(value: unknown): Attempt | null {
   const kept = questionIds.flatMap((questionId) =>
     Object.hasOwn(answers, questionId) ? [[questionId, readAnswer(answers[questionId])] as const] : [],
   );
-  if (kept.some(([, answer]) => answer === null) || !isStringList(checked ?? []) || !isStringList(flagged ?? []))
-    return null;
+  const checkedIds = checked ?? [];
+  const flaggedIds = flagged ?? [];
+  if (kept.some(([, answer]) => answer === null) || !isStringList(checkedIds) || !isStringList(flaggedIds)) return null;
   if ((deadline !== undefined && !isTimestamp(deadline)) || (finishedAt !== undefined && !isTimestamp(finishedAt)))
     return null;
   const attempt: Attempt = {
@@ -93,8 +94,8 @@ export function readAttempt(value: unknown): Attempt | null {
     seed,
     questionIds,
     answers: keyedRecord(kept as [string, Answer][]),
-    checked: (checked ?? []) as string[],
-    flagged: (flagged ?? []) as string[],
+    checked: checkedIds,
+    flagged: flaggedIds,
     startedAt,
   };
   // A position that does not fit is only a convenience lost: the attempt starts at its first question.

@@ -15,6 +15,7 @@ export function questionSeed(attemptSeed: number, questionId: string) {
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const random = createRandom(seed);
   const out = [...items];
+  // Stryker disable next-line EqualityOperator: a last pass at i = 0 would only swap the first item with itself
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

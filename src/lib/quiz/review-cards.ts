@@ -50,7 +50,7 @@ const NUMBERS = [
 function readCard(value: unknown): StoredCard | null {
   if (!isRecord(value) || !isTimestamp(value.due)) return null;
   const numbers = NUMBERS.map((field) => [field, value[field]] as const);
-  if (!numbers.every(([, number]) => typeof number === 'number' && Number.isFinite(number))) return null;
+  if (!numbers.every(([, number]) => Number.isFinite(number))) return null;
   if (value.last_review !== undefined && !isTimestamp(value.last_review)) return null;
   return {
     due: value.due,

@@ -38,6 +38,21 @@ describe('answers in words', () => {
     expect(answerText(multiple, [])).toBe('No answer');
     expect(answerText(matching, { p1: 'r4' })).toBe('p1 → Choice r4; p2 → —; p3 → —');
     expect(answerText(ordering, undefined)).toBe('No answer');
+    expect(answerText(ordering, ['b', 'c', 'a'])).toBe('1. Choice b; 2. Choice c; 3. Choice a');
+  });
+
+  it('says "No answer" for an answer missing or of another type, as when a question changed since', () => {
+    for (const question of [single('s'), multiple, ordering, matching])
+      expect(answerText(question, undefined)).toBe('No answer');
+    expect(answerText(single('s'), ['a'])).toBe('No answer');
+    expect(answerText(multiple, 'a')).toBe('No answer');
+    expect(answerText(ordering, 'a')).toBe('No answer');
+    expect(answerText(matching, 'r1')).toBe('No answer');
+    expect(answerText(matching, ['r1'])).toBe('No answer');
+  });
+
+  it('names a choice the question no longer has by its id', () => {
+    expect(answerText(single('s'), 'z')).toBe('z');
   });
 
   it('joins texts that end with a full stop without ".;" and ends without one', () => {
@@ -90,5 +105,9 @@ describe('feedback', () => {
       'The observation feeds the next round.',
     );
     expect(withoutVerdict('Correctness matters.')).toBe('Correctness matters.');
+    expect(withoutVerdict('Second.\n  The retriever runs next.')).toBe('The retriever runs next.');
+    expect(withoutVerdict('Retrieval comes First. Generation follows.')).toBe(
+      'Retrieval comes First. Generation follows.',
+    );
   });
 });

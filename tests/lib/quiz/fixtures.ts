@@ -1,3 +1,4 @@
+import type { StoredCard } from '../../../src/lib/quiz/review-cards';
 import type { Question, StandaloneQuestion } from '../../../src/schemas/quiz';
 
 const base = {
@@ -55,3 +56,16 @@ export function caseStudy(id: string, domain: number, parts: number): Question {
     questions: Array.from({ length: parts }, (_, index) => single(`${id}-${index}`, domain)),
   };
 }
+
+/** A mistake-review card as stored, due at the given moment, reviewed once and never yet lapsed. */
+export const storedCard = (due: string): StoredCard => ({
+  due,
+  stability: 1,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: 0,
+  learning_steps: 0,
+  reps: 1,
+  lapses: 0,
+  state: 1,
+});
