@@ -1,14 +1,20 @@
-/** A bad chat request gets a 400 JSON error naming the field, through the route's handler; nothing is generated. */
-import { describe, expect, test } from 'vitest';
+/**
+ * A bad chat request gets a 400 JSON error naming the field, through the route's handler; nothing is generated.
+ * Requests to Bedrock models that pass are checked with the validator alone, as the route would send them on.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   MAX_MESSAGE_CHARS,
   MAX_MESSAGES,
   MAX_STOP_SEQUENCE_CHARS,
+  MAX_STOP_SEQUENCES,
   MAX_SYSTEM_CHARS,
   MAX_TOTAL_CHARS,
   type ChatRequest,
 } from '../../src/lib/chat-protocol';
-import { createPlayground } from '../../src/server/playground/playground';
+import { catalog } from '../../src/server/playground/catalog';
+import { createPlayground, type Playground } from '../../src/server/playground/playground';
+import { chatValidator } from '../../src/server/playground/validation';
 import {
   CLAUDE_HAIKU,
   LLAMA,
@@ -21,7 +27,12 @@ import {
   testSettings,
 } from './helpers';
 
-const playground = createPlayground(testSettings({ maxTokens: 300 }));
+// A new playground for each test rather than one per file: the request checks are built with the playground, and
+// mutation testing changes the code between tests, so each test must build the checks it exercises.
+let playground: Playground;
+beforeEach(() => {
+  playground = createPlayground(testSettings({ maxTokens: 300 }));
+});
 const turns = (count: number) =>
   Array.from({ length: count }, (_, i) => ({
     role: i % 2 ? ('assistant' as const) : ('user' as const),
@@ -29,11 +40,35 @@ const turns = (count: number) =>
   }));
 
 const cases: [string, Partial<ChatRequest> | Record<string, unknown>, string | undefined, RegExp][] = [
-  ['an unknown model', ask('gpt-9', 'hi'), 'modelId', /"gpt-9" is not a model this playground offers/],
-  ['no model', { messages: [{ role: 'user', text: 'hi' }] }, 'modelId', /modelId must name a model/],
+  ['an unknown model', ask('gpt-9', 'hi'), 'modelId', /^"gpt-9" is not a model this playground offers$/],
+  ['a long unknown model, quoted to 100 characters', ask('m'.repeat(150), 'hi'), 'modelId', /^"m{100}" is not a model/],
+  ['no model', { messages: [{ role: 'user', text: 'hi' }] }, 'modelId', /^modelId must name a model/],
+  [
+    'messages that are not a list',
+    { modelId: 'course-lm', messages: 'hi' },
+    'messages',
+    /^messages must be a list of turns$/,
+  ],
   ['no messages', { modelId: 'course-lm', messages: [] }, 'messages', /at least one message/],
-  ['too many messages', { modelId: 'course-lm', messages: turns(MAX_MESSAGES + 1) }, 'messages', /at most 40 messages/],
-  ['an empty message', ask('course-lm', '   '), 'messages.0.text', /empty/],
+  [
+    'forty messages, as the last is an answer',
+    { modelId: 'course-lm', messages: turns(MAX_MESSAGES) },
+    'messages.39.role',
+    /last message must be from the user/,
+  ],
+  ['an empty message', ask('course-lm', '   '), 'messages.0.text', /^The message is empty$/],
+  [
+    'a message that is not text',
+    { modelId: 'course-lm', messages: [{ role: 'user', text: 5 }] },
+    'messages.0.text',
+    /^The message must be text$/,
+  ],
+  [
+    'a system prompt that is not text',
+    ask('course-lm', 'hi', { system: 5 as unknown as string }),
+    'system',
+    /^The system prompt must be text$/,
+  ],
   ['a message that is too long', ask('course-lm', 'a'.repeat(MAX_MESSAGE_CHARS + 1)), 'messages.0.text', /too long/],
   [
     'a conversation that is too long',
@@ -76,35 +111,51 @@ const cases: [string, Partial<ChatRequest> | Record<string, unknown>, string | u
     'a temperature above the model range',
     ask(NOVA_MICRO, 'hi', { temperature: 1.5 }),
     'temperature',
-    /at most 1 for Amazon Nova Micro/,
+    /^temperature must be at most 1 for Amazon Nova Micro$/,
   ],
   [
     'a temperature given as text',
     ask('course-lm', 'hi', { temperature: '0.5' as unknown as number }),
     'temperature',
-    /must be a number/,
+    /^temperature must be a number$/,
   ],
-  ['a negative top-p', ask('course-lm', 'hi', { topP: -0.1 }), 'topP', /at least 0/],
+  ['a negative top-p', ask('course-lm', 'hi', { topP: -0.1 }), 'topP', /^topP must be at least 0 for Course model/],
   [
     'top-k for a model without it',
     ask(LLAMA, 'hi', { topK: 5 }),
     'topK',
     /Llama 3\.3 70B Instruct does not take top-k/,
   ],
-  ['a top-k that is not whole', ask(NOVA_MICRO, 'hi', { topK: 2.5 }), 'topK', /whole number/],
-  ['max tokens above the server limit', ask(CLAUDE_HAIKU, 'hi', { maxTokens: 301 }), 'maxTokens', /at most 300/],
-  ['zero max tokens', ask('course-lm', 'hi', { maxTokens: 0 }), 'maxTokens', /at least 1/],
+  ['a top-k that is not whole', ask(NOVA_MICRO, 'hi', { topK: 2.5 }), 'topK', /^topK must be a whole number$/],
   [
-    'five stop sequences',
-    ask('course-lm', 'hi', { stopSequences: ['a', 'b', 'c', 'd', 'e'] }),
+    'max tokens above the server limit',
+    ask(CLAUDE_HAIKU, 'hi', { maxTokens: 301 }),
+    'maxTokens',
+    /^maxTokens must be at most 300 for Claude Haiku 4\.5$/,
+  ],
+  [
+    'max tokens that are not whole',
+    ask('course-lm', 'hi', { maxTokens: 1.5 }),
+    'maxTokens',
+    /^maxTokens must be a whole number$/,
+  ],
+  [
+    'stop sequences that are not a list',
+    ask('course-lm', 'hi', { stopSequences: 'stop' as unknown as string[] }),
     'stopSequences',
-    /at most 4/,
+    /^stopSequences must be a list of text$/,
+  ],
+  [
+    'a stop sequence that is not text',
+    ask('course-lm', 'hi', { stopSequences: [5 as unknown as string] }),
+    'stopSequences.0',
+    /^A stop sequence must be text$/,
   ],
   [
     'an empty stop sequence',
     ask('course-lm', 'hi', { stopSequences: ['ok', ''] }),
     'stopSequences.1',
-    /cannot be empty/,
+    /^A stop sequence cannot be empty$/,
   ],
   [
     'both temperature and top-p for Claude 4.5',
@@ -112,9 +163,29 @@ const cases: [string, Partial<ChatRequest> | Record<string, unknown>, string | u
     'topP',
     /temperature or top-p, not both/,
   ],
-  ['a misspelt field', { ...ask('course-lm', 'hi'), top_p: 0.5 }, 'top_p', /"top_p" is not a request field/],
-  ['a seed that is not whole', ask('course-lm', 'hi', { seed: 1.5 }), 'seed', /whole number/],
+  ['a misspelt field', { ...ask('course-lm', 'hi'), top_p: 0.5 }, 'top_p', /^"top_p" is not a request field$/],
+  [
+    'two misspelt fields, the first named',
+    { ...ask('course-lm', 'hi'), top_p: 0.5, max_tokens: 9 },
+    'top_p',
+    /^"top_p" is not a request field$/,
+  ],
+  [
+    'a misspelt field in a message',
+    { modelId: 'course-lm', messages: [{ role: 'user', text: 'hi', name: 'Ann' }] },
+    'messages.0.name',
+    /^"name" is not a request field$/,
+  ],
+  ['a seed that is not whole', ask('course-lm', 'hi', { seed: 1.5 }), 'seed', /^seed must be a whole number$/],
+  [
+    'a seed given as text',
+    ask('course-lm', 'hi', { seed: '7' as unknown as number }),
+    'seed',
+    /^seed must be a number$/,
+  ],
   ['an array instead of an object', [] as unknown as Record<string, unknown>, undefined, /JSON object/],
+  ['null instead of an object', null as unknown as Record<string, unknown>, undefined, /JSON object/],
+  ['a number instead of an object', 42 as unknown as Record<string, unknown>, undefined, /JSON object/],
 ];
 
 /** A conversation of exactly `chars` characters: the system prompt and the user's turns, answers between them. */
@@ -160,18 +231,67 @@ const edges: [string, Partial<ChatRequest>, Partial<ChatRequest>, string, RegExp
     /at most 100 characters/,
   ],
   [
+    'the number of messages (39, as a conversation starts and ends with the user)',
+    { modelId: 'course-lm', messages: turns(MAX_MESSAGES - 1), maxTokens: 1 },
+    { modelId: 'course-lm', messages: turns(MAX_MESSAGES + 1), maxTokens: 1 },
+    'messages',
+    /^Send at most 40 messages: start a new conversation$/,
+  ],
+  [
+    'the number of stop sequences',
+    ask('course-lm', 'hi', { stopSequences: ['a', 'b', 'c', 'd'], maxTokens: 1 }),
+    ask('course-lm', 'hi', { stopSequences: ['a', 'b', 'c', 'd', 'e'], maxTokens: 1 }),
+    'stopSequences',
+    new RegExp(`^Use at most ${MAX_STOP_SEQUENCES} stop sequences$`),
+  ],
+  [
+    'max tokens, at the model’s top',
+    ask('course-lm', 'hi', { maxTokens: 200 }),
+    ask('course-lm', 'hi', { maxTokens: 201 }),
+    'maxTokens',
+    /^maxTokens must be at most 200 for Course model \(built-in\)$/,
+  ],
+  [
+    'max tokens, at the bottom',
+    ask('course-lm', 'hi', { maxTokens: 1 }),
+    ask('course-lm', 'hi', { maxTokens: 0 }),
+    'maxTokens',
+    /^maxTokens must be at least 1 for Course model \(built-in\)$/,
+  ],
+  [
+    'top-k',
+    ask('course-lm', 'hi', { topK: 100, maxTokens: 1 }),
+    ask('course-lm', 'hi', { topK: 101, maxTokens: 1 }),
+    'topK',
+    /^topK must be at most 100 for Course model \(built-in\)$/,
+  ],
+  [
+    'temperature',
+    ask('course-lm', 'hi', { temperature: 2, maxTokens: 1 }),
+    ask('course-lm', 'hi', { temperature: 2.01, maxTokens: 1 }),
+    'temperature',
+    /^temperature must be at most 2 for Course model \(built-in\)$/,
+  ],
+  [
+    'top-p',
+    ask('course-lm', 'hi', { topP: 1, maxTokens: 1 }),
+    ask('course-lm', 'hi', { topP: 1.01, maxTokens: 1 }),
+    'topP',
+    /^topP must be at most 1 for Course model \(built-in\)$/,
+  ],
+  [
     'the seed, at its top',
     ask('course-lm', 'hi', { seed: 2 ** 32 - 1, maxTokens: 1 }),
     ask('course-lm', 'hi', { seed: 2 ** 32, maxTokens: 1 }),
     'seed',
-    /below 4,294,967,296/,
+    /^seed must be below 4,294,967,296$/,
   ],
   [
     'the seed, at its bottom',
     ask('course-lm', 'hi', { seed: 0, maxTokens: 1 }),
     ask('course-lm', 'hi', { seed: -1, maxTokens: 1 }),
     'seed',
-    /0 or more/,
+    /^seed must be 0 or more$/,
   ],
   [
     'the whole conversation',
@@ -266,5 +386,18 @@ describe('chat request validation', () => {
     );
     expect(answerText(events)).not.toContain(stop);
     expect(events.at(-1)).toMatchObject({ type: 'done', stopReason: 'stop_sequence' });
+  });
+});
+
+describe('the validator on its own', () => {
+  test('Claude Haiku 4.5 takes temperature alone or top-p alone, and max tokens up to the server limit', () => {
+    const validate = chatValidator(catalog, 300);
+    const withTopP = validate(ask(CLAUDE_HAIKU, 'hi', { topP: 0.9, maxTokens: 300 }));
+    expect(withTopP).toMatchObject({ ok: true, chat: { topP: 0.9, maxTokens: 300 } });
+    expect(withTopP.ok && withTopP.chat.temperature).toBeUndefined();
+    expect(validate(ask(CLAUDE_HAIKU, 'hi', { temperature: 0.5 }))).toMatchObject({
+      ok: true,
+      chat: { temperature: 0.5 },
+    });
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The small checks every API request and the server's settings go through: the client's address behind proxies,
- * the foreign-site check, the rules for an access token and a proxy list, and the rate-limited log of client faults.
+ * the foreign-site and access-token checks, the rules for an access token and a proxy list, and the rate-limited log of
+ * client faults.
  */
 import { describe, expect, test } from 'vitest';
 import { clientAddress } from '../../src/server/client-address';
 import { rateLimitedLog } from '../../src/server/client-faults';
-import { foreignSiteProblem } from '../../src/server/playground/access';
-import { accessTokenProblem, isLoopback, parseAddressList } from '../../src/server/playground/settings';
+import { foreignSiteProblem, tokenProblem } from '../../src/server/playground/access';
+import { accessTokenProblem, isLoopback, parseAddressList, plainAddress } from '../../src/server/playground/settings';
+import { testSettings } from './helpers';
 
 describe('clientAddress', () => {
   const proxies = ['127.0.0.1', '10.0.0.2'];
@@ -51,10 +53,77 @@ describe('foreignSiteProblem', () => {
       );
   });
 
+  test('the refusal says which host or page was refused, cut to 100 characters, and how to get in', () => {
+    const host = `${'h'.repeat(120)}.example`;
+    expect(foreignSiteProblem(loopback, request({ host }))).toEqual({
+      status: 403,
+      error: {
+        code: 'foreign-site',
+        message: `This server answers requests addressed to this computer only (localhost or 127.0.0.1), not to "${'h'.repeat(100)}".`,
+        advice:
+          'Open the course at its own address on this computer. To reach it under another name, through a proxy or ' +
+          'from another machine, set PLAYGROUND_ACCESS_TOKEN on the server to a long random value and restart it.',
+      },
+    });
+    const origin = `https://${'o'.repeat(120)}.example`;
+    expect(foreignSiteProblem(loopback, request({ host: 'localhost', origin }))?.error.message).toBe(
+      `This server answers its own pages only, not a page of https://${'o'.repeat(92)}.`,
+    );
+  });
+
+  test('a request that names no host is refused', () => {
+    expect(foreignSiteProblem(loopback, request({}))?.error.message).toMatch(
+      /only \(localhost or 127\.0\.0\.1\), not to ""\.$/,
+    );
+  });
+
   test('a token, or a server meant for other machines, lifts the check', () => {
     const foreign = request({ host: 'course.example.org', origin: 'https://course.example.org' });
     expect(foreignSiteProblem({ ...loopback, accessToken: 'a-long-random-token-1234' }, foreign)).toBeUndefined();
     expect(foreignSiteProblem({ host: '0.0.0.0', accessToken: undefined }, foreign)).toBeUndefined();
+  });
+});
+
+describe('tokenProblem', () => {
+  const token = 'a-long-random-token-1234';
+  const withToken = testSettings({ accessToken: token });
+  const request = (authorization?: string) =>
+    new Request('http://127.0.0.1:4321/api/playground/chat', authorization ? { headers: { authorization } } : {});
+
+  test('a server reachable from other machines without a token refuses Bedrock, naming the model as the field', () => {
+    const refusal = tokenProblem(testSettings({ host: '0.0.0.0' }), request(), '192.0.2.9');
+    expect(refusal).toMatchObject({ status: 403, error: { code: 'token-required', field: 'modelId' } });
+    expect(refusal?.error.advice).toMatch(
+      /^Set PLAYGROUND_ACCESS_TOKEN on the server .* or run the server on 127\.0\.0\.1 only \(the default\)\.$/,
+    );
+    expect(tokenProblem(testSettings(), request(), '127.0.0.1')).toBeUndefined();
+  });
+
+  test('with a token configured, a chat without it is told to bring one', () => {
+    expect(tokenProblem(withToken, request(), '127.0.0.1')).toEqual({
+      status: 401,
+      error: {
+        code: 'unauthorized',
+        message: 'Amazon Bedrock models on this server need an access token.',
+        advice: "Ask the server's owner for the playground access token and enter it in the playground.",
+      },
+      headers: { 'www-authenticate': 'Bearer realm="playground"' },
+    });
+  });
+
+  test('the token is accepted as a bearer token, with any spacing around it', () => {
+    for (const header of [`Bearer ${token}`, `bearer   ${token}  `, `Bearer\t${token}`])
+      expect(tokenProblem(withToken, request(header), '127.0.0.1'), header).toBeUndefined();
+  });
+
+  test('anything but "Bearer" and the token alone is no token; a wrong token is told so', () => {
+    for (const header of [`Bearer ${token} extra`, `NotBearer ${token}`, token])
+      expect(tokenProblem(withToken, request(header), '127.0.0.1')?.error.message, header).toBe(
+        'Amazon Bedrock models on this server need an access token.',
+      );
+    expect(tokenProblem(withToken, request('Bearer a-long-random-token-9999'), '127.0.0.1')?.error.message).toBe(
+      'The access token is not the one this server expects.',
+    );
   });
 });
 
@@ -79,10 +148,31 @@ describe('settings', () => {
     expect(() => parseAddressList('10.0.0.0/8')).toThrow('is not an IP address');
   });
 
+  test('an address keeps brackets only around the whole of it, and a mapped IPv4 address any digits', () => {
+    for (const entry of ['[::1]:8080', '::[1]'])
+      expect(() => parseAddressList(entry), entry).toThrow(`"${entry}" is not an IP address`);
+    expect(parseAddressList('::ffff:10.20.30.40, 1::ffff:10.0.0.2')).toEqual(['10.20.30.40', '1::ffff:10.0.0.2']);
+    // Only a whole IPv4-mapped address loses its prefix.
+    expect(plainAddress('::ffff:10.0.0.2.5')).toBe('::ffff:10.0.0.2.5');
+  });
+
+  test('a wrong proxy entry is quoted up to 60 characters', () => {
+    expect(() => parseAddressList('p'.repeat(80))).toThrow(`"${'p'.repeat(60)}" is not an IP address`);
+  });
+
   test('loopback means this machine only', () => {
-    for (const address of ['127.0.0.1', '127.255.0.9', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost'])
+    for (const address of ['127.0.0.1', '127.255.0.9', '127.0.100.1', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost'])
       expect(isLoopback(address), address).toBe(true);
-    for (const address of ['0.0.0.0', '::', '192.168.1.5', '128.0.0.1', 'localhost.example', '', undefined])
+    for (const address of [
+      '0.0.0.0',
+      '::',
+      '192.168.1.5',
+      '128.0.0.1',
+      '::127.0.0.1',
+      'localhost.example',
+      '',
+      undefined,
+    ])
       expect(isLoopback(address), String(address)).toBe(false);
   });
 });

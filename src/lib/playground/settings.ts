@@ -48,6 +48,8 @@ export interface PlaygroundSettings {
 
 const clamp = (value: number, { min, max }: ParameterRange) => Math.min(max, Math.max(min, value));
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+const characters = (messages: readonly ChatMessage[]) =>
+  messages.reduce((sum, message) => sum + message.text.length, 0);
 
 /** A lane on a model with that model's starting values. */
 export function defaultLane(model: ModelInfo): LaneSettings {
@@ -104,12 +106,14 @@ export function randomnessControl(lane: LaneSettings, model: ModelInfo): 'both' 
 
 /** The latest turns of a history that fit the server's limits with the new prompt; older turns go first. */
 export function fitHistory(history: readonly ChatMessage[], prompt: string, system: string): ChatMessage[] {
+  let total = system.length + prompt.length + characters(history);
   let start = 0;
-  let total = system.length + prompt.length + history.reduce((sum, message) => sum + message.text.length, 0);
-  // Whole user-and-assistant pairs are dropped, so the history still starts with the user.
-  while (start < history.length && (history.length - start + 1 > MAX_MESSAGES || total > MAX_TOTAL_CHARS)) {
-    total -= (history[start]?.text.length ?? 0) + (history[start + 1]?.text.length ?? 0);
-    start += 2;
+  // Whole user-and-assistant pairs are dropped, oldest first, so the history still starts with the user.
+  // Stryker disable next-line EqualityOperator: a pass at the very end drops nothing more, the history is empty either way
+  for (; start < history.length; start += 2) {
+    // Room for the prompt among the messages, and for the whole conversation.
+    if (history.length - start < MAX_MESSAGES && total <= MAX_TOTAL_CHARS) break;
+    total -= characters(history.slice(start, start + 2));
   }
   return history.slice(start);
 }

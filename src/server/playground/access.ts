@@ -32,16 +32,22 @@ export function foreignSiteProblem(
 ): Refusal | undefined {
   if (settings.accessToken || !isLoopback(settings.host)) return undefined;
   const host = request.headers.get('host') ?? '';
+  if (!isLoopback(hostname(`http://${host}`)))
+    return foreignSite(
+      `This server answers requests addressed to this computer only (localhost or 127.0.0.1), not to "${host.slice(0, 100)}".`,
+    );
   const origin = request.headers.get('origin');
-  const hostIsLocal = isLoopback(hostname(`http://${host}`));
-  if (hostIsLocal && (origin === null || isLoopback(hostname(origin)))) return undefined;
+  if (origin !== null && !isLoopback(hostname(origin)))
+    return foreignSite(`This server answers its own pages only, not a page of ${origin.slice(0, 100)}.`);
+  return undefined;
+}
+
+function foreignSite(message: string): Refusal {
   return {
     status: 403,
     error: {
       code: 'foreign-site',
-      message: hostIsLocal
-        ? `This server answers its own pages only, not a page of ${(origin ?? '').slice(0, 100)}.`
-        : `This server answers requests addressed to this computer only (localhost or 127.0.0.1), not to "${host.slice(0, 100)}".`,
+      message,
       advice:
         'Open the course at its own address on this computer. To reach it under another name, through a proxy or ' +
         'from another machine, set PLAYGROUND_ACCESS_TOKEN on the server to a long random value and restart it.',
@@ -49,13 +55,9 @@ export function foreignSiteProblem(
   };
 }
 
-/** The host name of a URL, or '' when it is not one. */
+/** The host name of a URL, or undefined when it is not one. */
 function hostname(url: string) {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
+  return URL.canParse(url) ? new URL(url).hostname : undefined;
 }
 
 /** A refusal when the request may not use Bedrock, else undefined. */
@@ -67,7 +69,9 @@ export function tokenProblem(
   const exposed = exposureProblem(settings, clientAddress);
   if (exposed) return { status: 403, error: { code: 'token-required', field: 'modelId', ...exposed } };
   if (!settings.accessToken) return undefined;
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  const authorization = request.headers.get('authorization');
+  // Stryker disable next-line StringLiteral: without the header, any text that is not a bearer token is refused alike
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (given !== undefined && sameSecret(given, settings.accessToken)) return undefined;
   return {
     status: 401,

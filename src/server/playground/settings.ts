@@ -60,7 +60,7 @@ export function plainAddress(address: string) {
 
 /** True for the loopback addresses and names: only this machine can reach them. */
 export function isLoopback(address: string | undefined) {
-  if (address === undefined || address === '') return false;
+  if (address === undefined) return false;
   const plain = plainAddress(address);
   return plain === 'localhost' || plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
 }

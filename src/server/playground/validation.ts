@@ -123,6 +123,7 @@ function conversationProblem(chat: ValidChat): ApiError['error'] | undefined {
         message: `Turns must alternate, starting with the user: message ${index} should be from the ${expected}`,
       };
   }
+  // Stryker disable next-line OptionalChaining: the schema asks for one message at least, so there is a last one
   if (chat.messages.at(-1)?.role !== 'user')
     return {
       code: 'validation',
@@ -162,24 +163,14 @@ function validateChat(
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, error: { code: 'validation', message: 'The request body must be a JSON object' } };
   const modelId = (body as { modelId?: unknown }).modelId;
-  const entry = typeof modelId === 'string' ? schemas.get(modelId) : undefined;
-  if (!entry)
-    return {
-      ok: false,
-      error: {
-        code: 'validation',
-        field: 'modelId',
-        message:
-          typeof modelId === 'string'
-            ? `"${modelId.slice(0, 100)}" is not a model this playground offers`
-            : 'modelId must name a model from /api/playground/models',
-      },
-    };
+  if (typeof modelId !== 'string') return modelProblem('modelId must name a model from /api/playground/models');
+  const entry = schemas.get(modelId);
+  if (!entry) return modelProblem(`"${modelId.slice(0, 100)}" is not a model this playground offers`);
   const { model, schema } = entry;
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
     const message =
       issue.code === 'unrecognized_keys' ? `"${String(path.at(-1))}" is not a request field` : issue.message;
     const field = path.join('.');
@@ -193,4 +184,8 @@ function validateChat(
   };
   const problem = conversationProblem(chat);
   return problem ? { ok: false, error: problem } : { ok: true, chat };
+}
+
+function modelProblem(message: string): Validated {
+  return { ok: false, error: { code: 'validation', field: 'modelId', message } };
 }

@@ -4,13 +4,38 @@ import {
   clampLane,
   defaultLane,
   defaultSettings,
+  fitHistory,
+  lanesToSend,
   promptProblem,
+  randomnessControl,
+  settingsFor,
   settingsForModels,
   switchModel,
-  fitHistory,
 } from '../../../src/lib/playground/settings';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS, MAX_TOTAL_CHARS } from '../../../src/lib/chat-protocol';
+import {
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_STOP_SEQUENCE_CHARS,
+  MAX_SYSTEM_CHARS,
+  MAX_TOTAL_CHARS,
+} from '../../../src/lib/chat-protocol';
 import { builtIn, haiku, lane, novaLite } from './fixtures';
+
+describe('defaultLane', () => {
+  it('starts at the model’s defaults, with the seed 42 and temperature as the randomness to send', () => {
+    expect(defaultLane(haiku)).toEqual({
+      modelId: haiku.id,
+      temperature: 1,
+      topP: 0.999,
+      topK: 250,
+      maxTokens: 512,
+      stopSequences: [],
+      seed: 42,
+      randomness: 'temperature',
+    });
+    expect(defaultLane(novaLite).topK).toBe(0);
+  });
+});
 
 describe('clampLane', () => {
   it('moves every value inside the model’s ranges', () => {
@@ -21,6 +46,11 @@ describe('clampLane', () => {
   it('rounds counts to whole numbers and replaces values that are not numbers with the model’s defaults', () => {
     const clamped = clampLane(lane({ temperature: Number.NaN, maxTokens: 12.6, topK: 3.4, seed: 7.9 }), builtIn);
     expect(clamped).toMatchObject({ temperature: 1, maxTokens: 13, topK: 3, seed: 7 });
+  });
+
+  it('cuts a stop sequence to 100 characters', () => {
+    const long = 'ab'.repeat(MAX_STOP_SEQUENCE_CHARS);
+    expect(clampLane(lane({ stopSequences: [long] }), builtIn).stopSequences).toEqual(['ab'.repeat(50)]);
   });
 
   it('keeps at most four stop sequences', () => {
@@ -84,6 +114,22 @@ describe('buildChatRequest', () => {
     expect(request).toMatchObject({ temperature: 0.7, topP: 0.9, maxTokens: 512 });
   });
 
+  it('counts the system prompt as sent, without its surrounding spaces, against the conversation limit', () => {
+    // 9 + 2 + 50,000 + 49,989 = 100,000 characters once "Be brief." is trimmed: the history still fits.
+    const long = [
+      { role: 'user', text: 'x'.repeat(50_000) },
+      { role: 'assistant', text: 'y'.repeat(49_989) },
+    ] as const;
+    const request = buildChatRequest({
+      lane: lane(),
+      model: builtIn,
+      system: '  Be brief.  ',
+      history: [...long],
+      prompt: 'Hi',
+    });
+    expect(request.messages).toHaveLength(3);
+  });
+
   it('never sends a value outside the model’s range, whatever the lane holds', () => {
     const request = buildChatRequest({
       lane: lane({ modelId: haiku.id, temperature: 2 }),
@@ -112,6 +158,63 @@ describe('settings for the models on offer', () => {
   it('has nothing to offer when no model can run', () => {
     expect(defaultSettings([novaLite])).toBeNull();
   });
+
+  it('starts without compare mode or a system prompt', () => {
+    expect(defaultSettings([builtIn])).toEqual({
+      compare: false,
+      system: '',
+      lanes: [defaultLane(builtIn), defaultLane(builtIn)],
+    });
+  });
+
+  it('gives a conversation without settings the defaults, and one with settings its own, fitted', () => {
+    expect(settingsFor(undefined, [builtIn, haiku])).toEqual(defaultSettings([builtIn, haiku]));
+    const saved = {
+      compare: true,
+      system: 'Be brief.',
+      lanes: [lane({ temperature: 9 }), lane({ modelId: haiku.id })],
+    };
+    expect(settingsFor(saved as Parameters<typeof settingsFor>[0], [builtIn, haiku])).toEqual({
+      compare: true,
+      system: 'Be brief.',
+      lanes: [lane({ temperature: 2 }), lane({ modelId: haiku.id })],
+    });
+  });
+});
+
+describe('lanesToSend', () => {
+  const settings = (compare: boolean) => ({
+    compare,
+    system: '',
+    lanes: [lane({ temperature: 5 }), lane({ modelId: novaLite.id, temperature: 0.5 })] as [
+      ReturnType<typeof lane>,
+      ReturnType<typeof lane>,
+    ],
+  });
+
+  it('sends the first lane alone in chat mode, within its model’s ranges', () => {
+    expect(lanesToSend(settings(false), [builtIn, haiku])).toEqual([
+      { lane: lane({ temperature: 2 }), model: builtIn },
+    ]);
+  });
+
+  it('sends both lanes in compare mode, a lane on a model the server cannot run moved to one it can', () => {
+    expect(lanesToSend(settings(true), [builtIn, novaLite])).toEqual([
+      { lane: lane({ temperature: 2 }), model: builtIn },
+      { lane: lane({ temperature: 0.5 }), model: builtIn },
+    ]);
+  });
+
+  it('sends nothing when the server can run no model', () => {
+    expect(lanesToSend(settings(true), [novaLite])).toEqual([]);
+  });
+});
+
+describe('randomnessControl', () => {
+  it('offers both to most models, and the learner’s choice to one that takes only one', () => {
+    expect(randomnessControl(lane({ randomness: 'topP' }), haiku)).toBe('both');
+    expect(randomnessControl(lane({ randomness: 'topP' }), { ...haiku, temperatureOrTopP: true })).toBe('topP');
+  });
 });
 
 describe('promptProblem', () => {
@@ -120,6 +223,10 @@ describe('promptProblem', () => {
     expect(promptProblem('x'.repeat(MAX_MESSAGE_CHARS + 1), '')).toMatch(/Shorten the prompt to 20,000/);
     expect(promptProblem('Hi', 'x'.repeat(MAX_SYSTEM_CHARS + 1))).toMatch(/Shorten the system prompt to 10,000/);
     expect(promptProblem('Hi', '')).toBeUndefined();
+  });
+
+  it('lets a prompt and a system prompt exactly at their limits go', () => {
+    expect(promptProblem('x'.repeat(MAX_MESSAGE_CHARS), 'y'.repeat(MAX_SYSTEM_CHARS))).toBeUndefined();
   });
 });
 
@@ -174,6 +281,37 @@ describe('fitHistory', () => {
     expect(fitted.length + 1).toBeLessThanOrEqual(MAX_MESSAGES);
     expect(fitted[0]).toEqual({ role: 'user', text: 'q11' });
     expect(fitted.at(-1)).toEqual({ role: 'assistant', text: 'a29' });
+  });
+
+  it('keeps 19 pairs, as 38 turns and the prompt are within 40 messages, and drops the oldest of 20', () => {
+    expect(fitHistory(pairs(19), 'Hi', '')).toEqual(pairs(19));
+    const fitted = fitHistory(pairs(20), 'Hi', '');
+    expect(fitted).toHaveLength(38);
+    expect(fitted[0]).toEqual({ role: 'user', text: 'q1' });
+  });
+
+  it('keeps a history that makes the request exactly 100,000 characters, and drops it at one more', () => {
+    const history = [
+      { role: 'user' as const, text: 'x'.repeat(50_000) },
+      { role: 'assistant' as const, text: 'y'.repeat(49_998) },
+    ];
+    expect(fitHistory(history, 'Hi', '')).toEqual(history);
+    expect(fitHistory(history, 'Hi!', '')).toEqual([]);
+  });
+
+  it('counts a dropped pair’s answer too: a long first answer goes, the pair after it stays', () => {
+    const history = [
+      { role: 'user' as const, text: 'Hi' },
+      { role: 'assistant' as const, text: 'a'.repeat(60_000) },
+      { role: 'user' as const, text: 'More?' },
+      { role: 'assistant' as const, text: 'b'.repeat(40_000) },
+    ];
+    // 2 + 60,000 + 5 + 40,000 + 5 = 100,012 characters; without the first pair, 40,010.
+    expect(fitHistory(history, 'Go on', '')).toEqual(history.slice(2));
+  });
+
+  it('keeps no history when the prompt alone is over the limit', () => {
+    expect(fitHistory(pairs(2), 'x'.repeat(MAX_TOTAL_CHARS + 1), '')).toEqual([]);
   });
 
   it('drops the oldest turns until the whole request fits the character limit', () => {
