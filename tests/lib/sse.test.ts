@@ -68,6 +68,30 @@ describe('SSE encoding and parsing', () => {
     expect(multi.push('event: start\ndata: {"modelId":\ndata: "c"}\n\n')).toEqual([{ type: 'start', modelId: 'c' }]);
   });
 
+  test('an LF that does not follow a CR at a chunk boundary is not taken as part of the line ending', () => {
+    const parser = new ChatEventParser();
+    expect(parser.push('event: start\r')).toEqual([]);
+    expect(parser.push('data: {"modelId":"a"}\r\r')).toEqual([{ type: 'start', modelId: 'a' }]);
+  });
+
+  test('ignores fields it does not know, and reads a value without a space after the colon whole', () => {
+    const parser = new ChatEventParser();
+    expect(parser.push('event: start\nid: 7\nretry: 1000\ndata:{"modelId":"a b"}\n\n')).toEqual([
+      { type: 'start', modelId: 'a b' },
+    ]);
+  });
+
+  test('a character split between network chunks arrives whole', async () => {
+    const bytes = new TextEncoder().encode(encodeChatEvent({ type: 'delta', text: 'ünï' }));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
+        controller.close();
+      },
+    });
+    expect(await collect(body)).toEqual([{ type: 'delta', text: 'ünï' }]);
+  });
+
   test('the last event counts even without its closing blank line', async () => {
     expect(await collect(streamOf(['event: start\ndata: {"modelId":"x"}']))).toEqual([{ type: 'start', modelId: 'x' }]);
   });
@@ -75,7 +99,35 @@ describe('SSE encoding and parsing', () => {
   test('bad data is an error that says what is wrong', () => {
     expect(() => new ChatEventParser().push('event: oops\ndata: {}\n\n')).toThrow(/Unknown event type "oops"/);
     expect(() => new ChatEventParser().push('event: delta\ndata: {nope\n\n')).toThrow(SseParseError);
-    expect(() => new ChatEventParser().push('event: delta\ndata: [1]\n\n')).toThrow(/not a JSON object/);
+    for (const data of ['[1]', 'null', '5']) {
+      expect(() => new ChatEventParser().push(`event: delta\ndata: ${data}\n\n`)).toThrow(
+        'The data of a "delta" event is not a JSON object',
+      );
+    }
+  });
+
+  test('an error names itself and quotes the start of data that is not JSON, its lines joined', () => {
+    const parse = (text: string) => {
+      try {
+        return new ChatEventParser().push(text);
+      } catch (error) {
+        return String(error);
+      }
+    };
+    expect(parse('event: delta\ndata: not\ndata: json\n\n')).toBe(
+      'SseParseError: The data of a "delta" event is not JSON: not\njson',
+    );
+    expect(parse(`event: delta\ndata: ${'x'.repeat(100)}\n\n`)).toBe(
+      `SseParseError: The data of a "delta" event is not JSON: ${'x'.repeat(80)}`,
+    );
+  });
+
+  test('an event with no type line, or an empty one, has the empty type, which is not a playground event', () => {
+    expect(() => new ChatEventParser().push('data: {}\n\n')).toThrow('Unknown event type ""');
+    const parser = new ChatEventParser();
+    expect(parser.push('event: start\ndata: {"modelId":"a"}\n\n')).toEqual([{ type: 'start', modelId: 'a' }]);
+    expect(() => parser.push('data: {}\n\n')).toThrow('Unknown event type ""');
+    expect(() => new ChatEventParser().push('event: start\nevent\ndata: {}\n\n')).toThrow('Unknown event type ""');
   });
 
   test('leaving early cancels the body, so a Stop ends the download', async () => {

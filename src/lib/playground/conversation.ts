@@ -85,7 +85,7 @@ export function encodeConversation(conversation: Conversation) {
   return JSON.stringify({ ...conversation, turns });
 }
 
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumber = (value: unknown): value is number => Number.isFinite(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 function readLane(value: unknown): LaneSettings | null {
@@ -132,19 +132,20 @@ function readTokens(value: unknown): TokenStep[] | undefined {
   return steps;
 }
 
-const STATUSES: readonly AnswerStatus[] = ['streaming', 'done', 'stopped', 'error'];
+const isStatus = (value: unknown): value is AnswerStatus =>
+  value === 'streaming' || value === 'done' || value === 'stopped' || value === 'error';
 
 function readAnswer(value: unknown): Answer | null {
   if (!isRecord(value)) return null;
   const lane = readLane(value.lane);
   const { modelName, text, status } = value;
-  if (!lane || !isString(modelName) || !isString(text) || !STATUSES.includes(status as AnswerStatus)) return null;
+  if (!lane || !isString(modelName) || !isString(text) || !isStatus(status)) return null;
   // An answer still streaming when the page closed was cut off.
   const answer: Answer = {
     lane,
     modelName,
     text,
-    status: status === 'streaming' ? 'stopped' : (status as AnswerStatus),
+    status: status === 'streaming' ? 'stopped' : status,
   };
   if (value.onlySent === 'temperature' || value.onlySent === 'topP') answer.onlySent = value.onlySent;
   // A tree that is not allowed is set aside: the answer's text still shows, unformatted.
