@@ -113,10 +113,10 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
   const taughtTerms = new Set(lessons.flatMap((lesson) => lesson.keyTerms));
 
   for (const [index, section] of sections.entries()) {
-    const clash = sections.findIndex((other) => other.order === section.order);
-    if (clash !== index)
+    const earlier = sections.slice(0, index).find((other) => other.order === section.order);
+    if (earlier)
       problems.push(
-        `content/sections.yaml: order: sections "${sections[clash]?.id}" and "${section.id}" both use order ${section.order}`,
+        `content/sections.yaml: order: sections "${earlier.id}" and "${section.id}" both use order ${section.order}`,
       );
   }
 
@@ -131,12 +131,11 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
       if (!glossaryIds.has(term))
         problems.push(`${lesson.filePath}: keyTerms: "${term}" is not an id in any file of content/glossary/`);
     }
+    // Each file names one that sorts after it, so every file of a clash is named (the last one by the others).
     const twin = lessons.find(
-      (other) => other !== lesson && other.section === lesson.section && other.order === lesson.order,
+      (other) => other.section === lesson.section && other.order === lesson.order && other.filePath > lesson.filePath,
     );
-    if (twin && twin.filePath > lesson.filePath) {
-      problems.push(`${lesson.filePath}: order: ${lesson.order} is also used by ${twin.filePath}`);
-    }
+    if (twin) problems.push(`${lesson.filePath}: order: ${lesson.order} is also used by ${twin.filePath}`);
   }
 
   for (const entry of glossary) {
@@ -198,7 +197,8 @@ export function buildCourse({ sections, lessons, glossary, cheatSheets = [], qui
 export function neighbours(course: Course, lessonId: string) {
   const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
   return {
-    previous: index > 0 ? course.lessons[index - 1] : undefined,
+    // For the first lesson and an unknown one (index -1) this reads before the start of the list: undefined.
+    previous: course.lessons[index - 1],
     next: index >= 0 ? course.lessons[index + 1] : undefined,
   };
 }

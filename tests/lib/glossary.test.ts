@@ -24,4 +24,9 @@ describe('the glossary filter', () => {
     expect(matchesFilter(text, 'temperature top-p')).toBe(false);
     expect(matchesFilter('Modèle', 'modele')).toBe(true);
   });
+
+  it('matches whole filter words, not their letters scattered through the text', () => {
+    expect(matchesFilter('Top-k sampling', 'sampling top-p')).toBe(false);
+    expect(matchesFilter('Top-k sampling', 'sampling top-k')).toBe(true);
+  });
 });

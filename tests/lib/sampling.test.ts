@@ -72,6 +72,13 @@ describe('adjust', () => {
   it('leaves the distribution alone when every option is off', () => {
     expect(Array.from(adjust([0.5, 0.5], { temperature: 1, topK: 0, topP: 1 }))).toEqual([0.5, 0.5]);
     expect(Array.from(adjust([2, 6]))).toEqual([0.25, 0.75]);
+    // Only divided by their total, 10: no rounding from a pass that changes nothing.
+    expect(Array.from(adjust([1, 2, 3, 4]))).toEqual([0.1, 0.2, 0.3, 0.4]);
+  });
+
+  it('treats a top-k of the whole vocabulary or more as off, leaving the values exactly as they were', () => {
+    expect(Array.from(adjust([1, 2, 3], { topK: 3 }))).toEqual([1 / 6, 2 / 6, 3 / 6]);
+    expect(Array.from(adjust([1, 2, 3], { topK: 9 }))).toEqual([1 / 6, 2 / 6, 3 / 6]);
   });
 
   it('keeps the most likely token even at top-p 0 or top-k 1', () => {
@@ -207,6 +214,19 @@ describe('drawing samples', () => {
 
   it('inverse CDF never returns a token of probability 0, even when rounding leaves the total under 1', () => {
     expect(sampleIndex([0.5, 0.4999999, 0], () => 0.99999999)).toBe(1);
+    // And -1 when no token is possible at all.
+    expect(sampleIndex([0, 0], () => 0.5)).toBe(-1);
+  });
+
+  it('inverse CDF gives each token the numbers from its cumulative start up to, not including, its end', () => {
+    // Cumulative 0.25, 0.5, 1: [0, 0.25) draws the first token, [0.25, 0.5) the second, [0.5, 1) the third.
+    const draw = (u: number) => sampleIndex([0.25, 0.25, 0.5], () => u);
+    expect([0, 0.2499, 0.25, 0.4999, 0.5, 0.9999].map(draw)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('the alias method never draws a token of probability 0, even when the generator returns exactly 0', () => {
+    const sampler = createAliasSampler([0, 1]);
+    expect(sampler(() => 0)).toBe(1);
   });
 });
 

@@ -32,6 +32,13 @@ describe('scenarios', () => {
     expect(stepAfter(rain, ['muddy', '.'])).toBeUndefined();
   });
 
+  it('finds no step after a word the scenario does not offer, or after the sentence has ended', () => {
+    const rain = scenarios[0];
+    if (!rain) throw new Error('no scenario');
+    expect(stepAfter(rain, ['sunny'])).toBeUndefined();
+    expect(stepAfter(rain, ['muddy', '.', 'again'])).toBeUndefined();
+  });
+
   it('ends every path in a full stop within 12 words, so a regenerated completion is a whole sentence', () => {
     const paths = (step: Step | undefined): string[][] =>
       step ? step.candidates.flatMap((c) => paths(c.next).map((rest) => [c.word, ...rest])) : [[]];
@@ -47,5 +54,9 @@ describe('scenarios', () => {
 
   it('joins words as text, without a space before punctuation', () => {
     expect(joinWords('After the rain, the streets were', ['wet', '.'])).toBe('After the rain, the streets were wet.');
+  });
+
+  it('spaces a word that only starts or ends with a punctuation mark like any other word', () => {
+    expect(joinWords('Built on', ['.NET', 'and', 'Java', 'etc.'])).toBe('Built on .NET and Java etc.');
   });
 });

@@ -70,10 +70,10 @@ export function safeHref(href: string) {
   return /^(https?:\/\/|mailto:)/i.test(href) && !/[\s<>"]/.test(href);
 }
 
-const TAGS = new Set<string>(MARKDOWN_TAGS);
+const TAGS: ReadonlySet<unknown> = new Set(MARKDOWN_TAGS);
 
 export function isMarkdownTag(tag: unknown): tag is MarkdownTag {
-  return typeof tag === 'string' && TAGS.has(tag);
+  return TAGS.has(tag);
 }
 
 function readNode(value: unknown, depth: number): MarkdownNode | null {

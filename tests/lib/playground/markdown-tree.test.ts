@@ -15,6 +15,7 @@ describe('safeHref', () => {
       '#top',
       '/relative',
       'https://example.com/"onmouseover="x',
+      'javascript:alert(1)//https://example.com',
     ])
       expect(safeHref(href), href).toBe(false);
   });
@@ -23,7 +24,22 @@ describe('safeHref', () => {
 describe('readRenderedMarkdown', () => {
   const table = {
     tag: 'table',
-    children: [{ tag: 'tr', children: [{ tag: 'td', align: 'right', children: ['1'] }] }],
+    children: [
+      {
+        tag: 'tr',
+        children: [
+          { tag: 'th', align: 'left', children: ['Model'] },
+          { tag: 'th', align: 'center', children: ['Tokens'] },
+        ],
+      },
+      {
+        tag: 'tr',
+        children: [
+          { tag: 'td', children: ['Nova'] },
+          { tag: 'td', align: 'right', children: ['1'] },
+        ],
+      },
+    ],
   };
 
   it('keeps a tree of allowed elements as it is', () => {
@@ -44,9 +60,13 @@ describe('readRenderedMarkdown', () => {
       { tag: 'script', children: ['alert(1)'] },
       { tag: 'img', children: [] },
       { tag: 'a', href: 'javascript:alert(1)', children: ['click'] },
+      { tag: 'a', href: ['https://example.com'], children: ['a link that is not text'] },
       { tag: 'p', href: 'https://example.com', children: [] },
       { tag: 'td', align: 'justify', children: [] },
+      { tag: 'p', align: 'left', children: [] },
       { tag: 'ol', start: 'x', children: [] },
+      { tag: 'ul', start: 3, children: [] },
+      { tag: 'p', children: ['fine, then ', { tag: 'script', children: [] }] },
       { tag: 'p', children: 'text' },
       { tag: 'p' },
       42,
@@ -56,6 +76,7 @@ describe('readRenderedMarkdown', () => {
         undefined,
       );
     expect(readRenderedMarkdown({ chars: -1, nodes: [] })).toBeUndefined();
+    expect(readRenderedMarkdown({ chars: 0, nodes: [] })).toEqual({ chars: 0, nodes: [] });
     expect(readRenderedMarkdown({ nodes: [] })).toBeUndefined();
     expect(readRenderedMarkdown('<p>hi</p>')).toBeUndefined();
   });
@@ -90,5 +111,9 @@ describe('updateRendered', () => {
       chars: 9,
     });
     expect(updateRendered(first, { from: 1, nodes: [], chars: 4 }).nodes).toEqual([{ tag: 'p', children: ['a'] }]);
+  });
+
+  it('keeps nothing before an update when there was no tree yet', () => {
+    expect(updateRendered(undefined, { from: 2, nodes: ['c'], chars: 5 })).toEqual({ nodes: ['c'], chars: 5 });
   });
 });
