@@ -53,19 +53,41 @@ export interface GenerationOptions extends SamplingOptions {
   alternatives?: number;
 }
 
+/** A stored row [id, count, id, count, …] with its total count and number of ids. */
+interface Row {
+  pairs: readonly number[];
+  total: number;
+  types: number;
+}
+
+/** Calls visit(id, count) for each pair of a stored row. */
+function forEachPair(pairs: readonly number[], visit: (id: number, count: number) => void) {
+  for (let i = 0; i < pairs.length; i += 2) visit(pairs[i] as number, pairs[i + 1] as number);
+}
+
+function toRow(pairs: readonly number[]): Row {
+  let total = 0;
+  forEachPair(pairs, (_, count) => {
+    total += count;
+  });
+  return { pairs, total, types: pairs.length / 2 };
+}
+
 export class LanguageModel {
-  private readonly data: SerializedModel;
+  private readonly discounts: readonly [number, number];
   readonly vocabulary: readonly string[];
   private readonly ids: Map<string, number>;
   private readonly lowerIds: Map<string, number>;
   private readonly baseline: Float64Array;
-  private readonly bigramTotals: Float64Array;
-  private readonly trigramTotals = new Map<string, { total: number; types: number }>();
+  /** Per word id: the words seen after it, by continuation count. */
+  private readonly bigrams: Row[];
+  /** Per "u v" (word ids): the words seen after u v, by count. */
+  private readonly trigrams: Map<string, Row>;
 
   constructor(data: SerializedModel) {
-    this.data = data;
     if (data.format !== 'kneser-ney-trigram-1')
       throw new Error(`Unknown language model format: ${String(data.format)}`);
+    this.discounts = data.discounts;
     this.vocabulary = data.vocabulary;
     this.ids = new Map(data.vocabulary.map((word, id) => [word, id]));
     this.lowerIds = new Map();
@@ -75,15 +97,8 @@ export class LanguageModel {
     }
     const totalContinuation = data.continuation.reduce((sum, count) => sum + count, 0);
     this.baseline = Float64Array.from(data.continuation, (count) => count / totalContinuation);
-    this.bigramTotals = Float64Array.from(data.bigrams, (pairs) =>
-      pairs.reduce((sum, value, i) => (i % 2 ? sum + value : sum), 0),
-    );
-    for (const [key, pairs] of Object.entries(data.trigrams)) {
-      this.trigramTotals.set(key, {
-        total: pairs.reduce((sum, value, i) => (i % 2 ? sum + value : sum), 0),
-        types: pairs.length / 2,
-      });
-    }
+    this.bigrams = data.bigrams.map(toRow);
+    this.trigrams = new Map(Object.entries(data.trigrams).map(([key, pairs]) => [key, toRow(pairs)]));
   }
 
   /** The id of a token: exact, else its lower-case form (for sentence-initial capitals), else unknown. */
@@ -93,40 +108,37 @@ export class LanguageModel {
 
   /** P(w | the last two tokens of the context) for every word of the vocabulary, in vocabulary order. */
   distribution(context: readonly string[]): Float64Array {
-    const [d2, d3] = this.data.discounts;
-    const v = context.length >= 1 ? this.idOf(context[context.length - 1] as string) : undefined;
-    const u = context.length >= 2 ? this.idOf(context[context.length - 2] as string) : undefined;
+    const [d2, d3] = this.discounts;
+    // -1 stands for no word: no row has it.
+    const v = context.length >= 1 ? this.idOf(context[context.length - 1] as string) : -1;
+    const u = context.length >= 2 ? this.idOf(context[context.length - 2] as string) : -1;
+    const bigram = this.bigrams[v];
+    const trigram = this.trigrams.get(`${u} ${v}`);
     // Interpolation: P3 = seen3 + backoff3 · (seen2 + backoff2 · baseline); the scales are found first so the
-    // vocabulary is walked once.
-    const bigram = v === undefined ? undefined : this.data.bigrams[v];
-    const bigramTotal = v === undefined ? 0 : (this.bigramTotals[v] ?? 0);
-    const key = `${u} ${v}`;
-    const trigram = u === undefined ? undefined : this.data.trigrams[key];
-    const trigramStats = trigram ? this.trigramTotals.get(key) : undefined;
-    const backoff2 = bigram && bigramTotal > 0 ? (d2 * (bigram.length / 2)) / bigramTotal : 1;
-    const backoff3 = trigramStats ? (d3 * trigramStats.types) / trigramStats.total : 1;
+    // vocabulary is walked once. A word never followed by another has an empty bigram row.
+    const backoff2 = bigram && bigram.total > 0 ? (d2 * bigram.types) / bigram.total : 1;
+    const backoff3 = trigram ? (d3 * trigram.types) / trigram.total : 1;
 
     const scale = backoff2 * backoff3;
+    // The seen words' shares first; the baseline's share is added in the one walk of the vocabulary.
     const probabilities = new Float64Array(this.baseline.length);
-    for (let i = 0; i < probabilities.length; i++) probabilities[i] = (this.baseline[i] as number) * scale;
-    if (bigram && bigramTotal > 0) {
-      for (let i = 0; i < bigram.length; i += 2) {
-        const w = bigram[i] as number;
-        probabilities[w] =
-          (probabilities[w] as number) + (backoff3 * Math.max((bigram[i + 1] as number) - d2, 0)) / bigramTotal;
-      }
+    if (bigram) {
+      forEachPair(bigram.pairs, (w, count) => {
+        probabilities[w] = (probabilities[w] as number) + (backoff3 * Math.max(count - d2, 0)) / bigram.total;
+      });
     }
-    if (trigram && trigramStats) {
-      for (let i = 0; i < trigram.length; i += 2) {
-        const w = trigram[i] as number;
-        probabilities[w] =
-          (probabilities[w] as number) + Math.max((trigram[i + 1] as number) - d3, 0) / trigramStats.total;
-      }
+    if (trigram) {
+      forEachPair(trigram.pairs, (w, count) => {
+        probabilities[w] = (probabilities[w] as number) + Math.max(count - d3, 0) / trigram.total;
+      });
     }
     // The unknown word stands for many rare words; it is never offered as a next word.
-    const total = 1 - (probabilities[0] as number);
+    const known = 1 - ((this.baseline[0] as number) * scale + (probabilities[0] as number));
     probabilities[0] = 0;
-    for (let i = 1; i < probabilities.length; i++) probabilities[i] = (probabilities[i] as number) / total;
+    // Stryker disable next-line EqualityOperator: a write one past the end of a typed array is ignored
+    for (let i = 1; i < probabilities.length; i++) {
+      probabilities[i] = ((this.baseline[i] as number) * scale + (probabilities[i] as number)) / known;
+    }
     return probabilities;
   }
 
@@ -167,10 +179,11 @@ function topIndices(values: ArrayLike<number>, n: number) {
   const best: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    if (best.length === n && value <= (values[best[n - 1] as number] as number)) continue;
+    // After every kept value at least as large: ties keep their lower indices first.
     let at = best.length;
-    while (at > 0 && value > (values[best[at - 1] as number] as number)) at--;
-    best.splice(at, 0, i);
+    for (; at > 0; at--) if ((values[best[at - 1] as number] as number) >= value) break;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut, as one placed at n is popped below
+    if (at < n) best.splice(at, 0, i);
     if (best.length > n) best.pop();
   }
   return best;

@@ -129,6 +129,85 @@ describe('trained model', () => {
   });
 });
 
+/**
+ * A model small enough to work out by hand: vocabulary <unk> the cat sat . The (ids 0 to 5), continuation counts
+ * 2 1 3 1 1 0 (total 8), discounts 0.5 for bigrams and 0.25 for trigrams.
+ */
+const HAND_MADE: SerializedModel = {
+  format: 'kneser-ney-trigram-1',
+  discounts: [0.5, 0.25],
+  vocabulary: [UNKNOWN, 'the', 'cat', 'sat', '.', 'The'],
+  continuation: [2, 1, 3, 1, 1, 0],
+  // "." is never followed by anything.
+  bigrams: [[4, 1], [0, 1, 2, 3], [3, 3, 4, 1], [4, 1], [], [2, 1]],
+  trigrams: { '1 2': [0, 1, 3, 3] },
+};
+
+function expectProbabilities(actual: Float64Array, expected: number[]) {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((p, id) => expect(actual[id], HAND_MADE.vocabulary[id]).toBeCloseTo(p, 12));
+}
+
+describe('a model worked out by hand', () => {
+  it('reads a word exactly, else as its most frequent casing, else as the unknown word', () => {
+    const hand = new LanguageModel(HAND_MADE);
+    expect(['the', 'The', 'THE', 'Cat', 'dog'].map((word) => hand.idOf(word))).toEqual([1, 5, 1, 2, 0]);
+  });
+
+  it('refuses a file in another format, naming it', () => {
+    expect(() => new LanguageModel({ ...HAND_MADE, format: 'unigram' } as unknown as SerializedModel)).toThrow(
+      'Unknown language model format: unigram',
+    );
+  });
+
+  it('with no context, or after a word never followed, gives the continuation shares without the unknown word', () => {
+    // 1, 3, 1, 1 of the 6 continuations that are not the unknown word's 2.
+    const hand = new LanguageModel(HAND_MADE);
+    for (const context of [[], ['sat', '.']]) {
+      expectProbabilities(hand.distribution(context), [0, 1 / 6, 3 / 6, 1 / 6, 1 / 6, 0]);
+    }
+  });
+
+  it('after one word, adds its discounted bigram counts to the backed-off continuation shares', () => {
+    // "the": <unk> 1, cat 3, total 4, backoff 0.5 · 2 / 4 = 0.25. <unk> (1 − 0.5) / 4 + 0.25 · 2/8 = 3/16,
+    // cat 2.5 / 4 + 0.25 · 3/8 = 23/32, the, sat and . 0.25 · 1/8 = 1/32 each; without <unk>, divided by 13/16.
+    const hand = new LanguageModel(HAND_MADE);
+    expectProbabilities(hand.distribution(['the']), [0, 1 / 26, 23 / 26, 1 / 26, 1 / 26, 0]);
+    // "cat" alone (the trigram row is only for "the cat"): sat 3, . 1, total 4, backoff 0.25. <unk> 0.25 · 2/8 =
+    // 1/16, the 1/32, cat 3/32, sat 2.5 / 4 + 1/32 = 21/32, . 0.5 / 4 + 1/32 = 5/32; divided by 15/16.
+    expectProbabilities(hand.distribution(['cat']), [0, 1 / 30, 3 / 30, 21 / 30, 5 / 30, 0]);
+  });
+
+  it('after two words, adds the discounted trigram counts to the backed-off bigram level', () => {
+    // "the cat": <unk> 1, sat 3, total 4, backoff 0.25 · 2 / 4 = 1/8. Bigram level after "cat" (sat 3, . 1,
+    // backoff 0.25): <unk> 1/16, the 1/32, cat 3/32, sat 21/32, . 5/32. Trigram level: <unk> 0.75 / 4 + 1/128,
+    // the 1/256, cat 3/256, sat 2.75 / 4 + 21/256 = 197/256, . 5/256; without <unk>, divided by 206/256.
+    expectProbabilities(new LanguageModel(HAND_MADE).distribution(['the', 'cat']), [
+      0,
+      1 / 206,
+      3 / 206,
+      197 / 206,
+      5 / 206,
+      0,
+    ]);
+  });
+
+  it('lists every word once when asked for more candidates than it has, ties in vocabulary order', () => {
+    const candidates = new LanguageModel(HAND_MADE).topCandidates('the cat', 10);
+    expect(candidates.map((c) => c.token)).toEqual(['sat', '.', 'cat', 'the', UNKNOWN, 'The']);
+    expect(candidates[1]?.probability).toBeCloseTo(5 / 206, 12);
+  });
+
+  it('generates greedily, with no space before a full stop and a capital after it', () => {
+    // the cat → sat (197/206); cat sat → . (9/14); sat . → cat (1/2); . cat → sat (21/30); cat sat → . again.
+    const tokens = [
+      ...new LanguageModel(HAND_MADE).generate('the cat', { maxTokens: 5, temperature: 0 }, createRandom(1)),
+    ];
+    expect(tokens.map((token) => token.text).join('')).toBe(' sat. Cat sat.');
+    expect(tokens[2]?.token).toBe('cat');
+  });
+});
+
 describe('generate', () => {
   const text = (prompt: string, options: Parameters<LanguageModel['generate']>[1], seed: number) =>
     [...model.generate(prompt, options, createRandom(seed))].map((token) => token.text).join('');
@@ -147,6 +226,11 @@ describe('generate', () => {
     expect([...model.generate('the', { maxTokens: 3 }, createRandom(1))]).toHaveLength(3);
     const stopped = text('the cat', { maxTokens: 20, temperature: 0, stopSequences: [' the'] }, 1);
     expect(stopped).toBe(' sat on');
+  });
+
+  it('stops at a stop sequence inside a word, and ignores an empty one', () => {
+    // Greedy: " sat on the …"; "he" first appears with "the".
+    expect(text('the cat', { maxTokens: 20, temperature: 0, stopSequences: ['', 'he'] }, 1)).toBe(' sat on');
   });
 
   it('reports the alternatives with their probabilities before and after the settings', () => {
